@@ -1,0 +1,184 @@
+// qgov — the command-line front end: the plan, its responsibility matrix, and one unit's duties.
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include <qgov/qgov.hpp>
+
+#include "text_table.hpp"
+
+namespace {
+
+using namespace qgov;
+using cli::pad;
+using cli::clip;
+
+const plan& choose_plan(const std::string& file, std::optional<plan>& storage) {
+  if (file.empty()) return plans::dongli_2024();
+  storage.emplace(load_plan(file));
+  return *storage;
+}
+
+std::string chinese_numeral(int n) {
+  static const char* digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0 || n >= 100) return std::to_string(n);
+  if (n < 10) return digits[n];
+  std::string s = (n / 10 == 1 ? "" : digits[n / 10]);
+  return s + "十" + digits[n % 10];
+}
+
+std::string format_value(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+std::string target_text(const goal& g) {
+  if (g.target) return std::string(symbol(g.target->comparator)) + " " + format_value(g.target->value) + " " + g.target->unit;
+  if (g.direction) return *g.direction == trend_direction::increase ? "increasing" : "decreasing";
+  return "not scored";
+}
+
+std::string source_text(const source_ref& r) {
+  return r.kind == source_ref::kind_t::clause ? "（" + chinese_numeral(r.number) + "）" : "专栏" + std::to_string(r.number);
+}
+
+void print_plan_text(const plan& p, std::ostream& os) {
+  const auto& d = p.document();
+  os << d.title.text << "  " << d.number.text << "\n"
+     << d.issuer.text << ", " << d.issued_on_text.text;
+  if (!d.disclosure.text.empty()) os << "  (" << d.disclosure.text << ")";
+  os << "\n" << p.sections().size() << " sections, " << p.clauses().size() << " clauses, " << p.columns().size()
+     << " columns, " << p.units().size() << " responsible units, " << p.matrix().size() << " responsibility lists, "
+     << p.goals().size() << " goals\n\n";
+  os << pad("goal", 36) << pad("kind", 12) << pad("target", 16) << pad("deadline", 12) << pad("source", 10) << "clauses\n";
+  for (const auto& g : p.goals()) {
+    std::string links;
+    for (const auto& c : g.clauses)
+      links += (links.empty() ? "" : " ") + std::to_string(c.clause.value) + (c.link == link_type::stated ? "" : "*");
+    os << pad(clip(g.id.str(), 35), 36) << pad(to_string(g.kind), 12) << pad(target_text(g), 16)
+       << pad(to_iso(g.deadline), 12) << pad(source_text(g.source), 10) << links << "\n"
+       << "    " << g.quote << "\n";
+  }
+  os << "\n(* = assigned link: a summary target tied to the clause that carries it out)\n";
+}
+
+char role_letter(role r) { return r == role::lead ? 'L' : r == role::responsible ? 'R' : 'S'; }
+
+// Units down, clauses across: 35 rows by 26 narrow columns fits an 80-column terminal.
+void print_matrix_text(const plan& p, std::ostream& os) {
+  const std::size_t name_w = 16;
+  auto header = [&](bool tens) {
+    os << pad(tens ? "clause" : "", name_w);
+    for (const auto& l : p.matrix()) {
+      const int n = l.clause.value;
+      os << ' ' << (tens ? (n >= 10 ? char('0' + n / 10) : ' ') : char('0' + n % 10));
+    }
+    os << (tens ? "   L  R  S\n" : "\n");
+  };
+  header(true);
+  header(false);
+  for (const auto& u : p.units()) {
+    os << pad(clip(u.name, name_w - 1), name_w);
+    std::map<role, int> count;
+    for (const auto& l : p.matrix()) {
+      auto r = l.role_of(u.id);
+      if (r) ++count[*r];
+      os << ' ' << (r ? role_letter(*r) : '.');
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " %3d%3d%3d", count[role::lead], count[role::responsible], count[role::supporting]);
+    os << buf << "\n";
+  }
+  std::size_t cells = 0;
+  for (const auto& l : p.matrix()) cells += l.cells.size();
+  os << "\nL lead, R responsible, S supporting, . not named (convention: " << to_string(p.convention()) << ")\n"
+     << p.matrix().size() << " clauses, " << p.units().size() << " units, " << cells << " cells\n";
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void print_matrix_csv(const plan& p, std::ostream& os) {
+  os << "clause,clause_title,position,unit_id,unit_name,unit_name_en,unit_kind,role,span_begin,span_end\n";
+  for (const auto& l : p.matrix()) {
+    const auto* c = p.find_clause(l.clause);
+    for (std::size_t i = 0; i < l.cells.size(); ++i) {
+      const auto& cell = l.cells[i];
+      const auto* u = p.find_unit(cell.unit);
+      os << l.clause.value << ',' << csv_field(c ? c->title.text : "") << ',' << i + 1 << ',' << csv_field(cell.unit.str())
+         << ',' << csv_field(p.text_of(cell.span)) << ',' << csv_field(u ? u->name_en : "") << ','
+         << (u ? to_string(u->kind) : "") << ',' << to_string(cell.unit_role) << ',' << cell.span.begin << ','
+         << cell.span.end << '\n';
+    }
+  }
+}
+
+void print_unit_text(const plan& p, const responsible_unit& u, std::ostream& os) {
+  os << u.name << " (" << u.name_en << ", " << to_string(u.kind) << ", id " << u.id << ")\n\nClauses:\n";
+  for (const auto& a : p.clauses_of(u.id)) {
+    const auto* c = p.find_clause(a.clause);
+    os << "  （" << chinese_numeral(a.clause.value) << "）" << pad(c ? c->title.text : "", 34) << to_string(a.unit_role) << "\n";
+  }
+  os << "\nGoals it answers for:\n";
+  for (const auto& g : p.goals_of(u.id)) os << "  " << pad(g.id.str(), 36) << target_text(g) << "  " << g.quote << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"qgov: the quality-governance rules of a quality-development plan (default: 东丽政发〔2024〕5号)"};
+  app.set_version_flag("--version", std::string("qgov ") + qgov::version_string);
+  app.require_subcommand(1);
+
+  std::string plan_file, format = "text", unit_name;
+
+  auto* plan_cmd = app.add_subcommand("plan", "Print the whole plan: document, goals with targets, clause links");
+  plan_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  plan_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
+
+  auto* matrix_cmd = app.add_subcommand("matrix", "Print the clause-to-unit responsibility matrix");
+  matrix_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  matrix_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "csv", "text"}));
+
+  auto* unit_cmd = app.add_subcommand("unit", "Print one unit's clauses (with roles) and the goals it answers for");
+  unit_cmd->add_option("name", unit_name, "The unit's Chinese name as printed (区市场监管局) or its id (market_regulation)")->required();
+  unit_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    std::optional<plan> storage;
+    const plan& p = choose_plan(plan_file, storage);
+    if (*plan_cmd) {
+      if (format == "json") std::cout << to_json(p);
+      else print_plan_text(p, std::cout);
+    } else if (*matrix_cmd) {
+      if (format == "json") std::cout << matrix_to_json(p);
+      else if (format == "csv") print_matrix_csv(p, std::cout);
+      else print_matrix_text(p, std::cout);
+    } else if (*unit_cmd) {
+      const auto* u = p.find_unit_by_name(unit_name);
+      if (!u) u = p.find_unit(unit_id(unit_name));
+      if (!u) {
+        std::cerr << "qgov: no unit named \"" << unit_name << "\" in plan " << p.id() << "; known units:";
+        for (const auto& x : p.units()) std::cerr << ' ' << x.name;
+        std::cerr << "\n";
+        return 2;
+      }
+      print_unit_text(p, *u, std::cout);
+    }
+  } catch (const qgov::error& e) {
+    std::cerr << "qgov: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,416 @@
+// Plan validation and the queries that need more than a view: every check names the JSON path it concerns.
+#include <qgov/plan/plan.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <qgov/core/sha256.hpp>
+
+#include "utf8.hpp"
+
+namespace qgov {
+namespace {
+
+std::string path(std::string_view base, std::size_t index) { return std::string(base) + "/" + std::to_string(index); }
+
+std::string without_whitespace(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (s.substr(i, 3) == "\u3000") { i += 2; continue; }  // ideographic space
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string describe(std::string_view text, source_span s) {
+  const auto p = position_of(text, s.begin);
+  return "[" + std::to_string(s.begin) + ", " + std::to_string(s.end) + ") (line " + std::to_string(p.line) +
+         ", column " + std::to_string(p.column) + ")";
+}
+
+struct checker {
+  const plan_data& d;
+  std::vector<problem>& out;
+
+  void add(std::string where, std::string message) { out.push_back({std::move(where), std::move(message)}); }
+
+  // A span must fit the text and cover whole UTF-8 characters.
+  bool span_ok(const std::string& where, source_span s) {
+    if (s.begin > s.end) {
+      add(where, "span begins after it ends: [" + std::to_string(s.begin) + ", " + std::to_string(s.end) + "]");
+      return false;
+    }
+    if (!s.fits(d.source_text.size())) {
+      add(where, "span [" + std::to_string(s.begin) + ", " + std::to_string(s.end) +
+                     "] lies outside the source text (" + std::to_string(d.source_text.size()) + " bytes)");
+      return false;
+    }
+    auto continuation = [&](std::size_t at) {
+      return at < d.source_text.size() && (static_cast<unsigned char>(d.source_text[at]) & 0xC0) == 0x80;
+    };
+    if (continuation(s.begin) || continuation(s.end)) {
+      add(where, "span " + describe(d.source_text, s) + " cuts a UTF-8 character in two");
+      return false;
+    }
+    return true;
+  }
+
+  // The quoted text must stand verbatim at its span.
+  void verbatim(const std::string& where, std::string_view quote, source_span s, const char* what = "quote") {
+    if (quote.empty()) {
+      add(where, std::string(what) + " is empty; expected the text as printed in the source");
+      return;
+    }
+    if (!span_ok(where + "/span", s)) return;
+    const std::string_view actual = std::string_view(d.source_text).substr(s.begin, s.size());
+    if (actual != quote) {
+      const auto found = d.source_text.find(quote);
+      std::string hint = found == std::string::npos
+                             ? "; the quote occurs nowhere in the source"
+                             : "; the quote does occur at byte " + std::to_string(found) + " (line " +
+                                   std::to_string(position_of(d.source_text, found).line) + ")";
+      add(where, std::string(what) + " \"" + std::string(quote) + "\" is not verbatim at its span " +
+                     describe(d.source_text, s) + ", which holds \"" + std::string(actual) + "\"" + hint);
+    }
+  }
+
+  void document() {
+    const auto& doc = d.document;
+    verbatim("/document/title/text", doc.title.text, doc.title.span, "text");
+    verbatim("/document/number/text", doc.number.text, doc.number.span, "text");
+    verbatim("/document/issuer/text", doc.issuer.text, doc.issuer.span, "text");
+    verbatim("/document/issued_on_text/text", doc.issued_on_text.text, doc.issued_on_text.span, "text");
+    if (!doc.disclosure.text.empty())
+      verbatim("/document/disclosure/text", doc.disclosure.text, doc.disclosure.span, "text");
+    // The notice title may be printed across lines: compare with line breaks and spaces removed.
+    if (span_ok("/document/notice_title/span", doc.notice_title.span) && !doc.notice_title.text.empty()) {
+      const auto printed = without_whitespace(std::string_view(d.source_text).substr(
+          doc.notice_title.span.begin, doc.notice_title.span.size()));
+      if (printed != without_whitespace(doc.notice_title.text))
+        add("/document/notice_title/text", "text \"" + doc.notice_title.text +
+                                               "\" does not match the source at its span, which holds \"" +
+                                               printed + "\" (spaces and line breaks ignored)");
+    }
+  }
+
+  template <class Seq, class NumberOf>
+  void ascending_unique(const Seq& seq, const char* base, NumberOf number_of, const char* noun) {
+    int previous = 0;
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+      const int n = number_of(seq[i]);
+      if (n <= 0) add(path(base, i) + "/number", std::string(noun) + " number must be a positive integer, got " + std::to_string(n));
+      else if (n <= previous)
+        add(path(base, i) + "/number", std::string("duplicate or out-of-order ") + noun + " number " + std::to_string(n) +
+                                           " (after " + std::to_string(previous) + "); expected source order");
+      previous = std::max(previous, n);
+    }
+  }
+
+  void outline() {
+    ascending_unique(d.sections, "/sections", [](const section& s) { return s.number.value; }, "section");
+    ascending_unique(d.clauses, "/clauses", [](const clause& c) { return c.number.value; }, "clause");
+    ascending_unique(d.columns, "/columns", [](const column& c) { return c.number.value; }, "column");
+    std::set<int> section_numbers;
+    for (const auto& s : d.sections) section_numbers.insert(s.number.value);
+    for (std::size_t i = 0; i < d.sections.size(); ++i) {
+      const auto& s = d.sections[i];
+      const auto p = path("/sections", i);
+      span_ok(p + "/span", s.span);
+      verbatim(p + "/title/text", s.title.text, s.title.span, "title");
+      if (!s.span.contains(s.title.span)) add(p + "/title/span", "title lies outside its section's span");
+    }
+    auto in_section = [&](const std::string& p, section_number n) {
+      if (!section_numbers.count(n.value))
+        add(p + "/section", "section " + std::to_string(n.value) + " is not declared under /sections");
+    };
+    for (std::size_t i = 0; i < d.clauses.size(); ++i) {
+      const auto& c = d.clauses[i];
+      const auto p = path("/clauses", i);
+      span_ok(p + "/span", c.span);
+      verbatim(p + "/title/text", c.title.text, c.title.span, "title");
+      if (!c.span.contains(c.title.span)) add(p + "/title/span", "title lies outside its clause's span");
+      in_section(p, c.section);
+    }
+    for (std::size_t i = 0; i < d.columns.size(); ++i) {
+      const auto& c = d.columns[i];
+      const auto p = path("/columns", i);
+      span_ok(p + "/span", c.span);
+      verbatim(p + "/title/text", c.title.text, c.title.span, "title");
+      in_section(p, c.section);
+      for (std::size_t j = 0; j < c.items.size(); ++j) {
+        const auto q = path(p + "/items", j);
+        span_ok(q + "/span", c.items[j].span);
+        verbatim(q + "/title/text", c.items[j].title.text, c.items[j].title.span, "title");
+        if (!c.span.contains(c.items[j].span)) add(q + "/span", "item lies outside its column's span");
+      }
+    }
+  }
+
+  void units() {
+    std::unordered_map<std::string, std::size_t> ids, names;
+    for (std::size_t i = 0; i < d.units.size(); ++i) {
+      const auto& u = d.units[i];
+      const auto p = path("/units", i);
+      if (u.id.empty()) add(p + "/id", "unit id is empty");
+      else if (auto [it, fresh] = ids.emplace(u.id.str(), i); !fresh)
+        add(p + "/id", "duplicate unit id \"" + u.id.str() + "\" (first at /units/" + std::to_string(it->second) + ")");
+      if (u.name.empty()) add(p + "/name", "unit name is empty; expected the name as printed");
+      else if (auto [it, fresh] = names.emplace(u.name, i); !fresh)
+        add(p + "/name", "duplicate unit name \"" + u.name + "\" (first at /units/" + std::to_string(it->second) + ")");
+    }
+  }
+
+  const responsible_unit* unit(const unit_id& id) const {
+    for (const auto& u : d.units)
+      if (u.id == id) return &u;
+    return nullptr;
+  }
+  const clause* find_clause(int n) const {
+    for (const auto& c : d.clauses)
+      if (c.number.value == n) return &c;
+    return nullptr;
+  }
+  const column* find_column(int n) const {
+    for (const auto& c : d.columns)
+      if (c.number.value == n) return &c;
+    return nullptr;
+  }
+
+  void responsibility() {
+    std::set<int> seen;
+    std::size_t previous_begin = 0;
+    for (std::size_t i = 0; i < d.responsibility.size(); ++i) {
+      const auto& l = d.responsibility[i];
+      const auto p = path("/responsibility/lists", i);
+      const clause* c = find_clause(l.clause.value);
+      if (!c) add(p + "/clause", "clause " + std::to_string(l.clause.value) + " is not declared under /clauses");
+      if (!seen.insert(l.clause.value).second)
+        add(p + "/clause", "clause " + std::to_string(l.clause.value) + " has more than one responsibility list");
+      if (span_ok(p + "/span", l.span)) {
+        if (c && !c->span.contains(l.span)) add(p + "/span", "list lies outside clause " + std::to_string(l.clause.value) + "'s span");
+        if (i > 0 && l.span.begin < previous_begin) add(p + "/span", "lists are not in source order");
+        previous_begin = l.span.begin;
+      }
+      if (l.cells.empty()) add(p + "/cells", "list names no unit; expected at least one");
+      std::set<std::string> in_list;
+      std::size_t previous_cell = l.span.begin;
+      for (std::size_t j = 0; j < l.cells.size(); ++j) {
+        const auto& cell = l.cells[j];
+        const auto q = path(p + "/cells", j);
+        const responsible_unit* u = unit(cell.unit);
+        if (!u) {
+          add(q + "/unit", "unknown unit \"" + cell.unit.str() + "\"; expected an id declared under /units");
+        } else {
+          verbatim(q + "/unit", u->name, cell.span, "unit name");
+        }
+        if (!in_list.insert(cell.unit.str()).second)
+          add(q + "/unit", "unit \"" + cell.unit.str() + "\" is named twice in this list");
+        if (!l.span.contains(cell.span)) add(q + "/span", "cell lies outside its list's span");
+        else if (cell.span.begin < previous_cell) add(q + "/span", "cells are not in source order");
+        previous_cell = cell.span.end;
+        if (d.convention != role_convention::explicit_roles) {
+          const role expected = role_by_convention(d.convention, j, cell.unit_role);
+          if (cell.unit_role != expected)
+            add(q + "/role", "role \"" + std::string(to_string(cell.unit_role)) + "\" contradicts the convention \"" +
+                                 std::string(to_string(d.convention)) + "\", which gives \"" +
+                                 std::string(to_string(expected)) + "\"");
+        }
+      }
+    }
+  }
+
+  // The span of the clause or column a source_ref names, if declared.
+  std::optional<source_span> block_of(const std::string& where, const source_ref& r) {
+    if (r.kind == source_ref::kind_t::clause) {
+      if (const clause* c = find_clause(r.number)) return c->span;
+      add(where, "clause " + std::to_string(r.number) + " is not declared under /clauses");
+    } else {
+      if (const column* c = find_column(r.number)) return c->span;
+      add(where, "column " + std::to_string(r.number) + " is not declared under /columns");
+    }
+    return std::nullopt;
+  }
+
+  void statement_in_place(const std::string& p, const std::string& quote, source_span span, const source_ref& src) {
+    verbatim(p + "/quote", quote, span);
+    if (auto block = block_of(p + "/source", src); block && span.fits(d.source_text.size()) && !block->contains(span))
+      add(p + "/span", "quote lies outside " + std::string(to_string(src.kind)) + " " + std::to_string(src.number) +
+                           ", which its source names");
+  }
+
+  void goals() {
+    std::unordered_map<std::string, std::size_t> ids;
+    for (std::size_t i = 0; i < d.goals.size(); ++i) {
+      const auto& g = d.goals[i];
+      const auto p = path("/goals", i);
+      if (g.id.empty()) add(p + "/id", "goal id is empty");
+      else if (auto [it, fresh] = ids.emplace(g.id.str(), i); !fresh)
+        add(p + "/id", "duplicate goal id \"" + g.id.str() + "\" (first at /goals/" + std::to_string(it->second) + ")");
+      statement_in_place(p, g.quote, g.span, g.source);
+      for (std::size_t j = 0; j < g.restatements.size(); ++j) {
+        const auto& r = g.restatements[j];
+        statement_in_place(path(p + "/restatements", j), r.quote, r.span, r.source);
+      }
+      // kind-specific requirements
+      if (has_numeric_target(g.kind) && g.kind != goal_kind::milestone && !g.target)
+        add(p + "/comparator", "a " + std::string(to_string(g.kind)) + " goal needs comparator, value and unit");
+      if (g.target) {
+        if (!std::isfinite(g.target->value)) add(p + "/value", "value must be a finite number");
+        if (g.target->unit.empty()) add(p + "/unit", "unit is empty; expected the unit as stated (%, 家, 个, 亩 …)");
+        if (!has_numeric_target(g.kind))
+          add(p + "/comparator", "a " + std::string(to_string(g.kind)) + " goal has no numeric target; remove comparator, value and unit");
+      }
+      if (g.kind == goal_kind::trend && !g.direction) add(p + "/direction", "a trend goal needs a direction: \"increase\" or \"decrease\"");
+      if (g.kind != goal_kind::trend && g.direction) add(p + "/direction", "only trend goals have a direction");
+      if (g.kind == goal_kind::all_levels && g.levels.empty()) add(p + "/levels", "an all_levels goal needs its levels, e.g. [\"national\", \"municipal\", \"district\"]");
+      if (g.kind != goal_kind::all_levels && !g.levels.empty()) add(p + "/levels", "only all_levels goals have levels");
+      if (g.horizon <= 0) add(p + "/horizon", "horizon must be the plan year the goal belongs to, e.g. 2025");
+      else if (!g.deadline.is_special() && g.deadline.year() != g.horizon)
+        add(p + "/deadline", "deadline " + to_iso(g.deadline) + " is not in the goal's horizon year " + std::to_string(g.horizon));
+      if (g.deadline.is_special()) add(p + "/deadline", "deadline is missing or not a valid date");
+      // clause links
+      if (g.clauses.empty()) add(p + "/clauses", "goal is linked to no clause; expected at least one");
+      std::set<int> linked;
+      for (std::size_t j = 0; j < g.clauses.size(); ++j) {
+        const auto& link = g.clauses[j];
+        const auto q = path(p + "/clauses", j);
+        const clause* c = find_clause(link.clause.value);
+        if (!c) { add(q + "/number", "clause " + std::to_string(link.clause.value) + " is not declared under /clauses"); continue; }
+        if (!linked.insert(link.clause.value).second) add(q + "/number", "clause " + std::to_string(link.clause.value) + " is linked twice");
+        if (link.link == link_type::assigned && link.rationale.empty())
+          add(q + "/rationale", "an assigned link needs a one-line rationale");
+        if (link.link == link_type::stated) {
+          bool inside = c->span.contains(g.span);
+          for (const auto& r : g.restatements) inside = inside || c->span.contains(r.span);
+          if (!inside)
+            add(q + "/link", "link is \"stated\" but the goal's quote is not inside clause " +
+                                 std::to_string(link.clause.value) + "; use \"assigned\" with a rationale");
+        }
+      }
+    }
+  }
+
+  void run() {
+    if (d.format_version != 1) add("/qgov_plan", "unsupported plan format version " + std::to_string(d.format_version) + "; this qgov reads version 1");
+    if (d.id.empty()) add("/id", "plan id is empty");
+    if (auto bad = detail::first_invalid_utf8(d.source_text)) {
+      add("/source/path", "source text is not valid UTF-8 at byte " + std::to_string(*bad));
+      return;  // spans cannot be trusted on text we cannot decode
+    }
+    if (!d.source.sha256.empty()) {
+      const auto actual = sha256_hex(d.source_text);
+      if (actual != d.source.sha256)
+        add("/source/sha256", "source text has SHA-256 " + actual + ", but the plan was written for " + d.source.sha256 +
+                                  "; the plan's spans may not match this text");
+    }
+    document();
+    outline();
+    units();
+    responsibility();
+    goals();
+  }
+};
+
+}  // namespace
+
+std::vector<problem> plan::validate(const plan_data& data) {
+  std::vector<problem> out;
+  checker{data, out}.run();
+  return out;
+}
+
+plan plan::from_data(plan_data data, std::string origin) {
+  auto problems = validate(data);
+  if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
+  return plan(std::make_shared<const plan_data>(std::move(data)));
+}
+
+plan plan::with_convention(role_convention c) const {
+  if (c == data_->convention) return *this;
+  plan_data copy = *data_;
+  copy.convention = c;
+  for (auto& l : copy.responsibility)
+    for (std::size_t i = 0; i < l.cells.size(); ++i)
+      l.cells[i].unit_role = role_by_convention(c, i, l.cells[i].unit_role);
+  return plan(std::make_shared<const plan_data>(std::move(copy)));
+}
+
+const goal* plan::find_goal(const goal_id& id) const noexcept {
+  for (const auto& g : data_->goals)
+    if (g.id == id) return &g;
+  return nullptr;
+}
+
+const responsible_unit* plan::find_unit(const unit_id& id) const noexcept {
+  for (const auto& u : data_->units)
+    if (u.id == id) return &u;
+  return nullptr;
+}
+
+const responsible_unit* plan::find_unit_by_name(std::string_view name) const noexcept {
+  for (const auto& u : data_->units)
+    if (u.name == name) return &u;
+  return nullptr;
+}
+
+const clause* plan::find_clause(clause_number n) const noexcept {
+  for (const auto& c : data_->clauses)
+    if (c.number == n) return &c;
+  return nullptr;
+}
+
+const responsibility_list* plan::list_of(clause_number n) const noexcept {
+  for (const auto& l : data_->responsibility)
+    if (l.clause == n) return &l;
+  return nullptr;
+}
+
+std::optional<unit_id> plan::lead_of(clause_number n) const {
+  if (const auto* l = list_of(n))
+    for (const auto& c : l->cells)
+      if (c.unit_role == role::lead) return c.unit;
+  return std::nullopt;
+}
+
+bool plan::answers_for(const unit_id& u, const goal& g) const noexcept {
+  for (const auto& link : g.clauses)
+    if (const auto* l = list_of(link.clause); l && l->role_of(u)) return true;
+  return false;
+}
+
+std::vector<unit_id> plan::units_for(const goal& g) const {
+  std::vector<unit_id> out;
+  for (const auto& link : g.clauses)
+    if (const auto* l = list_of(link.clause))
+      for (const auto& c : l->cells)
+        if (std::find(out.begin(), out.end(), c.unit) == out.end()) out.push_back(c.unit);
+  return out;
+}
+
+std::vector<unit_load> plan::load_per_unit() const {
+  std::vector<unit_load> out;
+  out.reserve(data_->units.size());
+  for (const auto& u : data_->units) {
+    unit_load load{u.id};
+    for (const auto& l : data_->responsibility)
+      if (auto r = l.role_of(u.id)) {
+        switch (*r) {
+          case role::lead: ++load.clauses_led; break;
+          case role::responsible: ++load.clauses_responsible; break;
+          case role::supporting: ++load.clauses_supporting; break;
+        }
+      }
+    for (const auto& g : data_->goals)
+      if (answers_for(u.id, g)) ++load.goals;
+    out.push_back(load);
+  }
+  return out;
+}
+
+}  // namespace qgov

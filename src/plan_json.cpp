@@ -1,0 +1,567 @@
+// Plan files: JSON in (with every problem reported at its JSON path) and JSON out (the same schema).
+#include <qgov/io/plan_json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace qgov {
+namespace {
+
+using json = nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+// ---------------------------------------------------------------------------------------------
+// Parsing with duplicate-key detection: nlohmann keeps the last of two equal keys; we refuse the file instead.
+
+struct duplicate_key_finder {
+  struct frame {
+    bool is_array = false;
+    std::size_t index = 0;
+    std::string key;
+    std::set<std::string> keys;
+  };
+  std::vector<frame> stack;
+  std::vector<problem>* out = nullptr;
+
+  std::string where() const {
+    std::string p;
+    for (const auto& f : stack) {
+      if (f.is_array) p += "/" + std::to_string(f.index == 0 ? 0 : f.index - 1);
+      else if (!f.key.empty()) p += "/" + f.key;
+    }
+    return p;
+  }
+  void element() {  // a value, object or array starts inside the current container
+    if (!stack.empty() && stack.back().is_array) ++stack.back().index;
+  }
+  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start: element(); stack.push_back(frame{}); break;
+      case json::parse_event_t::array_start: element(); { frame f; f.is_array = true; stack.push_back(std::move(f)); } break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end: if (!stack.empty()) stack.pop_back(); break;
+      case json::parse_event_t::key: {
+        auto& f = stack.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second) out->push_back({where(), "duplicate key \"" + f.key + "\"; each key may appear once"});
+        break;
+      }
+      case json::parse_event_t::value: element(); break;
+    }
+    return true;
+  }
+};
+
+std::string type_name(const json& j) {
+  if (j.is_null()) return "null";
+  if (j.is_boolean()) return "a boolean";
+  if (j.is_number()) return "a number";
+  if (j.is_string()) return "a string";
+  if (j.is_array()) return "an array";
+  return "an object";
+}
+
+std::string shown(const json& j) {
+  std::string s = j.dump();
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return s;
+}
+
+// Reads fields into plan_data, recording a problem for each missing, mistyped or unknown field.
+struct reader {
+  std::vector<problem>& out;
+
+  void add(std::string where, std::string message) { out.push_back({std::move(where), std::move(message)}); }
+
+  const json* field(const json& obj, const char* key, const std::string& p, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) add(p + "/" + key, "missing required field \"" + std::string(key) + "\"");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  bool object(const json& j, const std::string& p, std::initializer_list<const char*> allowed) {
+    if (!j.is_object()) {
+      add(p, "expected an object, got " + type_name(j));
+      return false;
+    }
+    for (const auto& [k, v] : j.items()) {
+      bool known = false;
+      for (const char* a : allowed) known = known || k == a;
+      if (!known) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        add(p + "/" + k, "unknown field \"" + k + "\"; expected one of: " + list);
+      }
+    }
+    return true;
+  }
+
+  const json* array(const json& obj, const char* key, const std::string& p, bool required) {
+    const json* j = field(obj, key, p, required);
+    if (j && !j->is_array()) {
+      add(p + "/" + key, "expected an array, got " + type_name(*j));
+      return nullptr;
+    }
+    return j;
+  }
+
+  std::string string(const json& obj, const char* key, const std::string& p, bool required = true) {
+    const json* j = field(obj, key, p, required);
+    if (!j) return {};
+    if (!j->is_string()) {
+      add(p + "/" + key, "expected a string, got " + type_name(*j) + " " + shown(*j));
+      return {};
+    }
+    return j->get<std::string>();
+  }
+
+  int integer(const json& obj, const char* key, const std::string& p, bool required = true) {
+    const json* j = field(obj, key, p, required);
+    if (!j) return 0;
+    if (!j->is_number_integer() || j->get<long long>() < 0 || j->get<long long>() > 1000000) {
+      add(p + "/" + key, "expected a non-negative integer, got " + shown(*j));
+      return 0;
+    }
+    return j->get<int>();
+  }
+
+  std::optional<double> number(const json& obj, const char* key, const std::string& p) {
+    const json* j = field(obj, key, p, false);
+    if (!j) return std::nullopt;
+    if (!j->is_number()) {
+      add(p + "/" + key, "expected a number, got " + type_name(*j) + " " + shown(*j));
+      return std::nullopt;
+    }
+    return j->get<double>();
+  }
+
+  date iso_date(const json& obj, const char* key, const std::string& p) {
+    const std::string s = string(obj, key, p);
+    if (s.empty()) return {};
+    if (auto d = parse_iso_date(s)) return *d;
+    add(p + "/" + key, "expected an ISO date YYYY-MM-DD, got \"" + s + "\"");
+    return {};
+  }
+
+  source_span span(const json& obj, const std::string& p) {
+    const json* j = field(obj, "span", p, true);
+    if (!j) return {};
+    if (!j->is_array() || j->size() != 2 || !(*j)[0].is_number_unsigned() || !(*j)[1].is_number_unsigned()) {
+      add(p + "/span", "expected [begin, end] as two non-negative byte offsets, got " + shown(*j));
+      return {};
+    }
+    return {(*j)[0].get<std::size_t>(), (*j)[1].get<std::size_t>()};
+  }
+
+  spanned_text spanned(const json& obj, const char* key, const std::string& p, bool required = true) {
+    const json* j = field(obj, key, p, required);
+    if (!j) return {};
+    const auto q = p + "/" + key;
+    if (!object(*j, q, {"text", "span"})) return {};
+    return {string(*j, "text", q), span(*j, q)};
+  }
+
+  template <class Enum, class Parse>
+  std::optional<Enum> enumeration(const json& obj, const char* key, const std::string& p, bool required, Parse parse,
+                                  const char* expected) {
+    const std::string s = string(obj, key, p, required);
+    if (s.empty()) return std::nullopt;
+    if (auto e = parse(s)) return *e;
+    add(p + "/" + key, "unknown value \"" + s + "\"; expected one of: " + expected);
+    return std::nullopt;
+  }
+
+  source_ref source(const json& obj, const std::string& p) {
+    const json* j = field(obj, "source", p, true);
+    if (!j) return {};
+    const auto q = p + "/source";
+    if (!object(*j, q, {"kind", "number"})) return {};
+    source_ref r;
+    const std::string kind = string(*j, "kind", q);
+    if (kind == "clause") r.kind = source_ref::kind_t::clause;
+    else if (kind == "column") r.kind = source_ref::kind_t::column;
+    else if (!kind.empty()) add(q + "/kind", "unknown value \"" + kind + "\"; expected \"clause\" or \"column\"");
+    r.number = integer(*j, "number", q);
+    return r;
+  }
+
+  std::vector<std::string> strings(const json& obj, const char* key, const std::string& p) {
+    std::vector<std::string> v;
+    if (const json* a = array(obj, key, p, false))
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        if ((*a)[i].is_string()) v.push_back((*a)[i].get<std::string>());
+        else add(p + "/" + key + "/" + std::to_string(i), "expected a string, got " + type_name((*a)[i]));
+      }
+    return v;
+  }
+
+  void document(const json& root, plan_data& d) {
+    const json* j = field(root, "document", "", true);
+    if (!j || !object(*j, "/document", {"title", "notice_title", "number", "issuer", "issued_on_text", "issued_on",
+                                        "disclosure", "title_en"}))
+      return;
+    auto& doc = d.document;
+    doc.title = spanned(*j, "title", "/document");
+    doc.notice_title = spanned(*j, "notice_title", "/document", false);
+    doc.number = spanned(*j, "number", "/document");
+    doc.issuer = spanned(*j, "issuer", "/document");
+    doc.issued_on_text = spanned(*j, "issued_on_text", "/document");
+    doc.issued_on = iso_date(*j, "issued_on", "/document");
+    doc.disclosure = spanned(*j, "disclosure", "/document", false);
+    doc.title_en = string(*j, "title_en", "/document", false);
+  }
+
+  void outline(const json& root, plan_data& d) {
+    if (const json* a = array(root, "sections", "", true))
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        const auto p = "/sections/" + std::to_string(i);
+        if (!object((*a)[i], p, {"number", "title", "span"})) continue;
+        d.sections.push_back({{integer((*a)[i], "number", p)}, spanned((*a)[i], "title", p), span((*a)[i], p)});
+      }
+    if (const json* a = array(root, "clauses", "", true))
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        const auto p = "/clauses/" + std::to_string(i);
+        const json& c = (*a)[i];
+        if (!object(c, p, {"number", "section", "title", "span"})) continue;
+        d.clauses.push_back({{integer(c, "number", p)}, {integer(c, "section", p)}, spanned(c, "title", p), span(c, p)});
+      }
+    if (const json* a = array(root, "columns", "", false))
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        const auto p = "/columns/" + std::to_string(i);
+        const json& c = (*a)[i];
+        if (!object(c, p, {"number", "section", "title", "span", "items"})) continue;
+        column col{{integer(c, "number", p)}, {integer(c, "section", p)}, spanned(c, "title", p), span(c, p), {}};
+        if (const json* items = array(c, "items", p, false))
+          for (std::size_t k = 0; k < items->size(); ++k) {
+            const auto q = p + "/items/" + std::to_string(k);
+            if (!object((*items)[k], q, {"title", "span"})) continue;
+            col.items.push_back({spanned((*items)[k], "title", q), span((*items)[k], q)});
+          }
+        d.columns.push_back(std::move(col));
+      }
+  }
+
+  void units(const json& root, plan_data& d) {
+    const json* a = array(root, "units", "", true);
+    if (!a) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const auto p = "/units/" + std::to_string(i);
+      const json& u = (*a)[i];
+      if (!object(u, p, {"id", "name", "name_en", "kind"})) continue;
+      responsible_unit unit{unit_id(string(u, "id", p)), string(u, "name", p), string(u, "name_en", p, false)};
+      if (auto k = enumeration<unit_kind>(u, "kind", p, true, parse_unit_kind,
+                                          "district_bureau, branch_office, customs, judicial_organ, "
+                                          "party_mass_organisation, collective"))
+        unit.kind = *k;
+      d.units.push_back(std::move(unit));
+    }
+  }
+
+  void responsibility(const json& root, plan_data& d, const plan_load_options& options) {
+    const json* r = field(root, "responsibility", "", true);
+    if (!r || !object(*r, "/responsibility", {"convention", "lists"})) return;
+    if (auto c = enumeration<role_convention>(*r, "convention", "/responsibility", true, parse_role_convention,
+                                              "first_listed_leads, all_responsible, explicit"))
+      d.convention = *c;
+    const json* a = array(*r, "lists", "/responsibility", true);
+    if (!a) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const auto p = "/responsibility/lists/" + std::to_string(i);
+      const json& l = (*a)[i];
+      if (!object(l, p, {"clause", "span", "cells"})) continue;
+      responsibility_list list{{integer(l, "clause", p)}, span(l, p), {}};
+      if (const json* cells = array(l, "cells", p, true))
+        for (std::size_t k = 0; k < cells->size(); ++k) {
+          const auto q = p + "/cells/" + std::to_string(k);
+          const json& c = (*cells)[k];
+          if (!object(c, q, {"unit", "role", "span"})) continue;
+          responsibility_cell cell{unit_id(string(c, "unit", q)), role::responsible, span(c, q)};
+          const bool explicit_roles = d.convention == role_convention::explicit_roles;
+          auto stated = enumeration<role>(c, "role", q, explicit_roles, parse_role, "lead, responsible, supporting");
+          cell.unit_role = stated ? *stated : role_by_convention(d.convention, k, role::responsible);
+          list.cells.push_back(std::move(cell));
+        }
+      d.responsibility.push_back(std::move(list));
+    }
+    // A convention requested by the caller replaces the file's: roles are recomputed from list positions.
+    if (options.convention && *options.convention != d.convention) {
+      d.convention = *options.convention;
+      for (auto& l : d.responsibility)
+        for (std::size_t k = 0; k < l.cells.size(); ++k)
+          l.cells[k].unit_role = role_by_convention(d.convention, k, l.cells[k].unit_role);
+    }
+  }
+
+  void goals(const json& root, plan_data& d) {
+    const json* a = array(root, "goals", "", true);
+    if (!a) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const auto p = "/goals/" + std::to_string(i);
+      const json& j = (*a)[i];
+      if (!object(j, p, {"id", "indicator", "name_en", "kind", "comparator", "value", "unit", "stated", "direction",
+                         "levels", "items", "deadline", "deadline_basis", "horizon", "quote", "span", "source",
+                         "restatements", "clauses"}))
+        continue;
+      goal g;
+      g.id = goal_id(string(j, "id", p));
+      g.indicator = string(j, "indicator", p, false);
+      g.name_en = string(j, "name_en", p, false);
+      if (auto k = enumeration<goal_kind>(j, "kind", p, true, parse_goal_kind,
+                                          "threshold, cumulative, maintain, all_levels, milestone, trend, qualitative"))
+        g.kind = *k;
+      auto cmp = enumeration<comparator>(j, "comparator", p, false, parse_comparator, "gt, ge, lt, le, eq");
+      auto value = number(j, "value", p);
+      const std::string unit = string(j, "unit", p, false);
+      const bool any = j.contains("comparator") || j.contains("value") || j.contains("unit");
+      if (any) {
+        if (!j.contains("comparator")) add(p + "/comparator", "missing \"comparator\": a target needs comparator, value and unit together");
+        if (!j.contains("value")) add(p + "/value", "missing \"value\": a target needs comparator, value and unit together");
+        if (!j.contains("unit")) add(p + "/unit", "missing \"unit\": a target needs comparator, value and unit together");
+        if (cmp && value) g.target = target{*cmp, *value, unit, string(j, "stated", p, false)};
+      }
+      g.direction = enumeration<trend_direction>(j, "direction", p, false, parse_trend_direction, "increase, decrease");
+      g.levels = strings(j, "levels", p);
+      g.items = strings(j, "items", p);
+      g.deadline = iso_date(j, "deadline", p);
+      if (auto b = enumeration<deadline_basis>(j, "deadline_basis", p, false, parse_deadline_basis, "stated, plan_horizon"))
+        g.deadline_from = *b;
+      g.horizon = integer(j, "horizon", p);
+      g.quote = string(j, "quote", p);
+      g.span = span(j, p);
+      g.source = source(j, p);
+      if (const json* rs = array(j, "restatements", p, false))
+        for (std::size_t k = 0; k < rs->size(); ++k) {
+          const auto q = p + "/restatements/" + std::to_string(k);
+          if (!object((*rs)[k], q, {"quote", "span", "source"})) continue;
+          g.restatements.push_back({string((*rs)[k], "quote", q), span((*rs)[k], q), source((*rs)[k], q)});
+        }
+      if (const json* cs = array(j, "clauses", p, true))
+        for (std::size_t k = 0; k < cs->size(); ++k) {
+          const auto q = p + "/clauses/" + std::to_string(k);
+          if (!object((*cs)[k], q, {"number", "link", "rationale"})) continue;
+          clause_link link{{integer((*cs)[k], "number", q)}, link_type::stated, string((*cs)[k], "rationale", q, false)};
+          if (auto t = enumeration<link_type>((*cs)[k], "link", q, true, parse_link_type, "stated, assigned")) link.link = *t;
+          g.clauses.push_back(std::move(link));
+        }
+      d.goals.push_back(std::move(g));
+    }
+  }
+
+  void root(const json& j, plan_data& d, const plan_load_options& options) {
+    if (!object(j, "", {"qgov_plan", "id", "source", "document", "sections", "clauses", "columns", "units",
+                        "responsibility", "goals"}))
+      return;
+    d.format_version = integer(j, "qgov_plan", "");
+    d.id = plan_id(string(j, "id", ""));
+    if (const json* s = field(j, "source", "", true); s && object(*s, "/source", {"path", "sha256"})) {
+      d.source.path = string(*s, "path", "/source", false);
+      d.source.sha256 = string(*s, "sha256", "/source", false);
+    }
+    document(j, d);
+    outline(j, d);
+    units(j, d);
+    responsibility(j, d, options);
+    goals(j, d);
+  }
+};
+
+std::optional<std::string> read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(ss).str();
+}
+
+// Parses JSON text into a document, or records the syntax error with its line and column.
+std::optional<json> parse_json(std::string_view text, std::vector<problem>& problems) {
+  duplicate_key_finder dup;
+  dup.out = &problems;
+  try {
+    json j = json::parse(text.begin(), text.end(),
+                         [&dup](int depth, json::parse_event_t e, json& parsed) { return dup(depth, e, parsed); });
+    return j;
+  } catch (const json::parse_error& e) {
+    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
+    const auto pos = position_of(text, at);
+    std::string what = e.what();
+    if (auto k = what.find("syntax error"); k != std::string::npos) what = what.substr(k);
+    problems.push_back({std::to_string(pos.line) + ":" + std::to_string(pos.column), "invalid JSON: " + what});
+    return std::nullopt;
+  }
+}
+
+plan build(std::string_view json_text, std::optional<std::string> source_text, std::string origin,
+           const plan_load_options& options, const std::filesystem::path* plan_file) {
+  std::vector<problem> problems;
+  auto j = parse_json(json_text, problems);
+  if (!j) throw load_error(std::move(origin), std::move(problems));
+  plan_data d;
+  reader{problems}.root(*j, d, options);
+  if (!source_text) {
+    std::filesystem::path src = options.source_path ? *options.source_path
+                                : plan_file         ? plan_file->parent_path() / d.source.path
+                                                    : std::filesystem::path(d.source.path);
+    if (!options.source_path && d.source.path.empty()) {
+      problems.push_back({"/source/path", "missing the path of the source text the plan quotes"});
+    } else if (auto text = read_file(src)) {
+      source_text = std::move(*text);
+    } else {
+      problems.push_back({"/source/path", "cannot read the source text file " + src.string()});
+    }
+  }
+  if (!source_text) throw load_error(std::move(origin), std::move(problems));
+  d.source_text = std::move(*source_text);
+  // Semantic checks run on what could be read; a field already reported as malformed is not reported twice.
+  auto semantic = plan::validate(d);
+  for (auto& s : semantic) {
+    bool shadowed = false;
+    for (const auto& p : problems) shadowed = shadowed || s.where.rfind(p.where, 0) == 0 || p.where.rfind(s.where, 0) == 0;
+    if (!shadowed) problems.push_back(std::move(s));
+  }
+  if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
+  return plan::from_data(std::move(d), std::move(origin));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+ordered span_json(source_span s) { return ordered::array({s.begin, s.end}); }
+ordered spanned_json(const spanned_text& t) { return {{"text", t.text}, {"span", span_json(t.span)}}; }
+ordered number_json(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 9.0e15) return static_cast<long long>(v);
+  return v;
+}
+ordered source_json(const source_ref& r) { return {{"kind", std::string(to_string(r.kind))}, {"number", r.number}}; }
+
+ordered goal_json(const goal& g) {
+  ordered j;
+  j["id"] = g.id.str();
+  j["indicator"] = g.indicator;
+  if (!g.name_en.empty()) j["name_en"] = g.name_en;
+  j["kind"] = std::string(to_string(g.kind));
+  if (g.target) {
+    j["comparator"] = std::string(to_string(g.target->comparator));
+    j["value"] = number_json(g.target->value);
+    j["unit"] = g.target->unit;
+    if (!g.target->stated.empty()) j["stated"] = g.target->stated;
+  }
+  if (g.direction) j["direction"] = std::string(to_string(*g.direction));
+  if (!g.levels.empty()) j["levels"] = g.levels;
+  if (!g.items.empty()) j["items"] = g.items;
+  j["deadline"] = to_iso(g.deadline);
+  j["deadline_basis"] = std::string(to_string(g.deadline_from));
+  j["horizon"] = g.horizon;
+  j["quote"] = g.quote;
+  j["span"] = span_json(g.span);
+  j["source"] = source_json(g.source);
+  if (!g.restatements.empty()) {
+    ordered rs = ordered::array();
+    for (const auto& r : g.restatements)
+      rs.push_back({{"quote", r.quote}, {"span", span_json(r.span)}, {"source", source_json(r.source)}});
+    j["restatements"] = rs;
+  }
+  ordered cs = ordered::array();
+  for (const auto& c : g.clauses) {
+    ordered link{{"number", c.clause.value}, {"link", std::string(to_string(c.link))}};
+    if (!c.rationale.empty()) link["rationale"] = c.rationale;
+    cs.push_back(link);
+  }
+  j["clauses"] = cs;
+  return j;
+}
+
+}  // namespace
+
+plan parse_plan(std::string_view json_text, std::string source_text, std::string origin,
+                const plan_load_options& options) {
+  return build(json_text, std::move(source_text), std::move(origin), options, nullptr);
+}
+
+plan load_plan(const std::filesystem::path& file, const plan_load_options& options) {
+  auto text = read_file(file);
+  if (!text) throw load_error(file.string(), {{"", "cannot read the plan file"}});
+  std::optional<std::string> source;
+  return build(*text, std::move(source), file.string(), options, &file);
+}
+
+std::string to_json(const plan& p, int indent) {
+  const auto& d = p.data();
+  ordered j;
+  j["qgov_plan"] = d.format_version;
+  j["id"] = d.id.str();
+  j["source"] = {{"path", d.source.path}, {"sha256", d.source.sha256}};
+  ordered doc;
+  doc["number"] = spanned_json(d.document.number);
+  doc["issuer"] = spanned_json(d.document.issuer);
+  doc["issued_on_text"] = spanned_json(d.document.issued_on_text);
+  doc["issued_on"] = to_iso(d.document.issued_on);
+  if (!d.document.disclosure.text.empty()) doc["disclosure"] = spanned_json(d.document.disclosure);
+  doc["title"] = spanned_json(d.document.title);
+  if (!d.document.notice_title.text.empty()) doc["notice_title"] = spanned_json(d.document.notice_title);
+  if (!d.document.title_en.empty()) doc["title_en"] = d.document.title_en;
+  j["document"] = doc;
+  j["sections"] = ordered::array();
+  for (const auto& s : d.sections)
+    j["sections"].push_back({{"number", s.number.value}, {"title", spanned_json(s.title)}, {"span", span_json(s.span)}});
+  j["clauses"] = ordered::array();
+  for (const auto& c : d.clauses)
+    j["clauses"].push_back({{"number", c.number.value}, {"section", c.section.value}, {"title", spanned_json(c.title)},
+                            {"span", span_json(c.span)}});
+  j["columns"] = ordered::array();
+  for (const auto& c : d.columns) {
+    ordered items = ordered::array();
+    for (const auto& it : c.items) items.push_back({{"title", spanned_json(it.title)}, {"span", span_json(it.span)}});
+    j["columns"].push_back({{"number", c.number.value}, {"section", c.section.value}, {"title", spanned_json(c.title)},
+                            {"span", span_json(c.span)}, {"items", items}});
+  }
+  j["units"] = ordered::array();
+  for (const auto& u : d.units)
+    j["units"].push_back({{"id", u.id.str()}, {"name", u.name}, {"name_en", u.name_en}, {"kind", std::string(to_string(u.kind))}});
+  ordered lists = ordered::array();
+  for (const auto& l : d.responsibility) {
+    ordered cells = ordered::array();
+    for (const auto& c : l.cells)
+      cells.push_back({{"unit", c.unit.str()}, {"role", std::string(to_string(c.unit_role))}, {"span", span_json(c.span)}});
+    lists.push_back({{"clause", l.clause.value}, {"span", span_json(l.span)}, {"cells", cells}});
+  }
+  j["responsibility"] = {{"convention", std::string(to_string(d.convention))}, {"lists", lists}};
+  j["goals"] = ordered::array();
+  for (const auto& g : d.goals) j["goals"].push_back(goal_json(g));
+  return j.dump(indent) + "\n";
+}
+
+std::string matrix_to_json(const plan& p, int indent) {
+  ordered j;
+  j["plan"] = p.id().str();
+  j["convention"] = std::string(to_string(p.convention()));
+  j["clauses"] = ordered::array();
+  for (const auto& l : p.matrix()) {
+    ordered bureaus = ordered::array();
+    for (const auto& c : l.cells) {
+      const auto* u = p.find_unit(c.unit);
+      bureaus.push_back({{"name", std::string(p.text_of(c.span))},
+                         {"id", c.unit.str()},
+                         {"name_en", u ? u->name_en : std::string()},
+                         {"kind", u ? std::string(to_string(u->kind)) : std::string()},
+                         {"role", std::string(to_string(c.unit_role))},
+                         {"span", span_json(c.span)}});
+    }
+    const auto* c = p.find_clause(l.clause);
+    j["clauses"].push_back({{"number", l.clause.value},
+                            {"title", c ? c->title.text : std::string()},
+                            {"span", span_json(l.span)},
+                            {"bureaus", bureaus}});
+  }
+  return j.dump(indent) + "\n";
+}
+
+}  // namespace qgov

@@ -1,0 +1,39 @@
+// Private: UTF-8 validation shared by the loaders.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace qgov::detail {
+
+/// The byte offset of the first ill-formed UTF-8 sequence in `s` (RFC 3629: no overlongs, no surrogates,
+/// nothing above U+10FFFF), or nullopt when `s` is well-formed.
+inline std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  while (i < n) {
+    const unsigned char c = byte(i);
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) { len = 3; lo = 0xA0; }
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) { len = 3; hi = 0x9F; }
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) { len = 4; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) { len = 4; hi = 0x8F; }
+    else return i;
+    if (i + len > n) return i;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+}  // namespace qgov::detail
