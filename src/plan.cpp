@@ -61,23 +61,23 @@ struct checker {
     return true;
   }
 
-  // The quoted text must stand verbatim at its span.
-  void verbatim(const std::string& where, std::string_view quote, source_span s, const char* what = "quote") {
+  // The quoted text must stand verbatim at its span. `where` names the text field; the span field is its sibling.
+  bool verbatim(const std::string& where, std::string_view quote, source_span s, const char* what = "quote") {
     if (quote.empty()) {
       add(where, std::string(what) + " is empty; expected the text as printed in the source");
-      return;
+      return false;
     }
-    if (!span_ok(where + "/span", s)) return;
+    if (!span_ok(where.substr(0, where.rfind('/')) + "/span", s)) return false;
     const std::string_view actual = std::string_view(d.source_text).substr(s.begin, s.size());
-    if (actual != quote) {
-      const auto found = d.source_text.find(quote);
-      std::string hint = found == std::string::npos
-                             ? "; the quote occurs nowhere in the source"
-                             : "; the quote does occur at byte " + std::to_string(found) + " (line " +
-                                   std::to_string(position_of(d.source_text, found).line) + ")";
-      add(where, std::string(what) + " \"" + std::string(quote) + "\" is not verbatim at its span " +
-                     describe(d.source_text, s) + ", which holds \"" + std::string(actual) + "\"" + hint);
-    }
+    if (actual == quote) return true;
+    const auto found = d.source_text.find(quote);
+    std::string hint = found == std::string::npos
+                           ? "; the quote occurs nowhere in the source"
+                           : "; the quote does occur at byte " + std::to_string(found) + " (line " +
+                                 std::to_string(position_of(d.source_text, found).line) + ")";
+    add(where, std::string(what) + " \"" + std::string(quote) + "\" is not verbatim at its span " +
+                   describe(d.source_text, s) + ", which holds \"" + std::string(actual) + "\"" + hint);
+    return false;
   }
 
   void document() {
@@ -237,11 +237,15 @@ struct checker {
     return std::nullopt;
   }
 
-  void statement_in_place(const std::string& p, const std::string& quote, source_span span, const source_ref& src) {
-    verbatim(p + "/quote", quote, span);
-    if (auto block = block_of(p + "/source", src); block && span.fits(d.source_text.size()) && !block->contains(span))
-      add(p + "/span", "quote lies outside " + std::string(to_string(src.kind)) + " " + std::to_string(src.number) +
-                           ", which its source names");
+  // A quote must be verbatim and lie inside the clause or column its source names; true when both hold.
+  bool statement_in_place(const std::string& p, const std::string& quote, source_span span, const source_ref& src) {
+    const bool quoted = verbatim(p + "/quote", quote, span);
+    const auto block = block_of(p + "/source", src);
+    if (!quoted || !block) return false;
+    if (block->contains(span)) return true;
+    add(p + "/span", "quote lies outside " + std::string(to_string(src.kind)) + " " + std::to_string(src.number) +
+                         ", which its source names");
+    return false;
   }
 
   void goals() {
@@ -252,10 +256,11 @@ struct checker {
       if (g.id.empty()) add(p + "/id", "goal id is empty");
       else if (auto [it, fresh] = ids.emplace(g.id.str(), i); !fresh)
         add(p + "/id", "duplicate goal id \"" + g.id.str() + "\" (first at /goals/" + std::to_string(it->second) + ")");
-      statement_in_place(p, g.quote, g.span, g.source);
+      // Later checks about where the quote stands only make sense once the quote itself is right.
+      bool quotes_in_place = statement_in_place(p, g.quote, g.span, g.source);
       for (std::size_t j = 0; j < g.restatements.size(); ++j) {
         const auto& r = g.restatements[j];
-        statement_in_place(path(p + "/restatements", j), r.quote, r.span, r.source);
+        quotes_in_place = statement_in_place(path(p + "/restatements", j), r.quote, r.span, r.source) && quotes_in_place;
       }
       // kind-specific requirements
       if (has_numeric_target(g.kind) && g.kind != goal_kind::milestone && !g.target)
@@ -285,7 +290,7 @@ struct checker {
         if (!linked.insert(link.clause.value).second) add(q + "/number", "clause " + std::to_string(link.clause.value) + " is linked twice");
         if (link.link == link_type::assigned && link.rationale.empty())
           add(q + "/rationale", "an assigned link needs a one-line rationale");
-        if (link.link == link_type::stated) {
+        if (link.link == link_type::stated && quotes_in_place) {
           bool inside = c->span.contains(g.span);
           for (const auto& r : g.restatements) inside = inside || c->span.contains(r.span);
           if (!inside)

@@ -1,0 +1,20 @@
+// Helpers shared by the tests: reading repository files.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace qgov::test {
+
+inline std::filesystem::path repo(const std::string& relative) { return std::filesystem::path(QGOV_SOURCE_DIR) / relative; }
+
+inline std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace qgov::test
