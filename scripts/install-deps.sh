@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages qgov needs. Idempotent: runs `apt-get update` and `apt-get install`
+# only when something is missing, so repeated runs cost nothing.
+# Usage: scripts/install-deps.sh [--tests]   (--tests adds what the test suite needs: clang for the fuzzer)
+set -euo pipefail
+packages=(g++ cmake make pkg-config
+          libboost-date-time-dev libboost-serialization-dev librange-v3-dev
+          nlohmann-json3-dev libcli11-dev doctest-dev)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test: install what is missing, then
+#   1. build (Debug) and run the whole CTest suite: unit tests, CLI tests, the installed-package consumer test;
+#   2. rebuild with -fsanitize=address,undefined and run the unit and CLI tests again;
+#   3. fuzz the plan loader for a bounded time (QGOV_FUZZ_SECONDS, default 60; 0 skips).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --tests
+jobs=$(nproc)
+
+echo "== 1/3 build and test"
+cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build/debug -j"$jobs" >/dev/null
+ctest --test-dir build/debug -j"$jobs" --output-on-failure
+
+echo "== 2/3 AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DQGOV_SANITIZE=ON -DQGOV_INSTALL=OFF >/dev/null
+cmake --build build/asan -j"$jobs" >/dev/null
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build/asan -j"$jobs" --output-on-failure
+
+fuzz_seconds=${QGOV_FUZZ_SECONDS:-60}
+if [[ "$fuzz_seconds" != 0 && -x tests/fuzz/run.sh ]]; then
+  echo "== 3/3 fuzzing the plan loader for ${fuzz_seconds}s"
+  tests/fuzz/run.sh "$fuzz_seconds"
+fi
+echo "all tests passed"
