@@ -2,6 +2,7 @@
 #include <qgov/plan/plan.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <set>
 #include <string>
@@ -80,8 +81,26 @@ struct checker {
     return false;
   }
 
+  // "2024年8月22日" → 2024-08-22; nullopt for other forms (Chinese-numeral dates are not compared).
+  static std::optional<date> printed_date(std::string_view s) {
+    int part[3] = {0, 0, 0};
+    const std::string_view marks[3] = {"年", "月", "日"};
+    for (int k = 0; k < 3; ++k) {
+      std::size_t digits = 0;
+      while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9' && digits < 4) part[k] = part[k] * 10 + (s[digits++] - '0');
+      if (digits == 0 || s.substr(digits, marks[k].size()) != marks[k]) return std::nullopt;
+      s.remove_prefix(digits + marks[k].size());
+    }
+    char iso[16];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", part[0], part[1], part[2]);
+    return s.empty() ? parse_iso_date(iso) : std::nullopt;
+  }
+
   void document() {
     const auto& doc = d.document;
+    if (auto printed = printed_date(doc.issued_on_text.text); printed && !doc.issued_on.is_special() && *printed != doc.issued_on)
+      add("/document/issued_on", "date " + to_iso(doc.issued_on) + " differs from the printed date \"" +
+                                     doc.issued_on_text.text + "\"");
     verbatim("/document/title/text", doc.title.text, doc.title.span, "text");
     verbatim("/document/number/text", doc.number.text, doc.number.span, "text");
     verbatim("/document/issuer/text", doc.issuer.text, doc.issuer.span, "text");
@@ -116,8 +135,6 @@ struct checker {
     ascending_unique(d.sections, "/sections", [](const section& s) { return s.number.value; }, "section");
     ascending_unique(d.clauses, "/clauses", [](const clause& c) { return c.number.value; }, "clause");
     ascending_unique(d.columns, "/columns", [](const column& c) { return c.number.value; }, "column");
-    std::set<int> section_numbers;
-    for (const auto& s : d.sections) section_numbers.insert(s.number.value);
     for (std::size_t i = 0; i < d.sections.size(); ++i) {
       const auto& s = d.sections[i];
       const auto p = path("/sections", i);
@@ -125,9 +142,12 @@ struct checker {
       verbatim(p + "/title/text", s.title.text, s.title.span, "title");
       if (!s.span.contains(s.title.span)) add(p + "/title/span", "title lies outside its section's span");
     }
-    auto in_section = [&](const std::string& p, section_number n) {
-      if (!section_numbers.count(n.value))
+    auto in_section = [&](const std::string& p, section_number n, source_span span) {
+      const auto it = std::find_if(d.sections.begin(), d.sections.end(), [&](const section& s) { return s.number == n; });
+      if (it == d.sections.end())
         add(p + "/section", "section " + std::to_string(n.value) + " is not declared under /sections");
+      else if (!it->span.contains(span))
+        add(p + "/span", "lies outside section " + std::to_string(n.value) + ", which its \"section\" names");
     };
     for (std::size_t i = 0; i < d.clauses.size(); ++i) {
       const auto& c = d.clauses[i];
@@ -135,19 +155,21 @@ struct checker {
       span_ok(p + "/span", c.span);
       verbatim(p + "/title/text", c.title.text, c.title.span, "title");
       if (!c.span.contains(c.title.span)) add(p + "/title/span", "title lies outside its clause's span");
-      in_section(p, c.section);
+      in_section(p, c.section, c.span);
     }
     for (std::size_t i = 0; i < d.columns.size(); ++i) {
       const auto& c = d.columns[i];
       const auto p = path("/columns", i);
       span_ok(p + "/span", c.span);
       verbatim(p + "/title/text", c.title.text, c.title.span, "title");
-      in_section(p, c.section);
+      if (!c.span.contains(c.title.span)) add(p + "/title/span", "title lies outside its column's span");
+      in_section(p, c.section, c.span);
       for (std::size_t j = 0; j < c.items.size(); ++j) {
         const auto q = path(p + "/items", j);
         span_ok(q + "/span", c.items[j].span);
         verbatim(q + "/title/text", c.items[j].title.text, c.items[j].title.span, "title");
         if (!c.span.contains(c.items[j].span)) add(q + "/span", "item lies outside its column's span");
+        if (!c.items[j].span.contains(c.items[j].title.span)) add(q + "/title/span", "title lies outside its item's span");
       }
     }
   }
@@ -275,6 +297,7 @@ struct checker {
       if (g.kind != goal_kind::trend && g.direction) add(p + "/direction", "only trend goals have a direction");
       if (g.kind == goal_kind::all_levels && g.levels.empty()) add(p + "/levels", "an all_levels goal needs its levels, e.g. [\"national\", \"municipal\", \"district\"]");
       if (g.kind != goal_kind::all_levels && !g.levels.empty()) add(p + "/levels", "only all_levels goals have levels");
+      if (g.kind != goal_kind::milestone && !g.items.empty()) add(p + "/items", "only milestone goals have items");
       if (g.horizon <= 0) add(p + "/horizon", "horizon must be the plan year the goal belongs to, e.g. 2025");
       else if (!g.deadline.is_special() && g.deadline.year() != g.horizon)
         add(p + "/deadline", "deadline " + to_iso(g.deadline) + " is not in the goal's horizon year " + std::to_string(g.horizon));

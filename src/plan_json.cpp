@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <qgov/core/sha256.hpp>
+
 namespace qgov {
 namespace {
 
@@ -222,26 +224,26 @@ struct reader {
     if (const json* a = array(root, "sections", "", true))
       for (std::size_t i = 0; i < a->size(); ++i) {
         const auto p = "/sections/" + std::to_string(i);
-        if (!object((*a)[i], p, {"number", "title", "span"})) continue;
+        if (!object((*a)[i], p, {"number", "title", "span"})) { d.sections.emplace_back(); continue; }
         d.sections.push_back({{integer((*a)[i], "number", p)}, spanned((*a)[i], "title", p), span((*a)[i], p)});
       }
     if (const json* a = array(root, "clauses", "", true))
       for (std::size_t i = 0; i < a->size(); ++i) {
         const auto p = "/clauses/" + std::to_string(i);
         const json& c = (*a)[i];
-        if (!object(c, p, {"number", "section", "title", "span"})) continue;
+        if (!object(c, p, {"number", "section", "title", "span"})) { d.clauses.emplace_back(); continue; }
         d.clauses.push_back({{integer(c, "number", p)}, {integer(c, "section", p)}, spanned(c, "title", p), span(c, p)});
       }
     if (const json* a = array(root, "columns", "", false))
       for (std::size_t i = 0; i < a->size(); ++i) {
         const auto p = "/columns/" + std::to_string(i);
         const json& c = (*a)[i];
-        if (!object(c, p, {"number", "section", "title", "span", "items"})) continue;
+        if (!object(c, p, {"number", "section", "title", "span", "items"})) { d.columns.emplace_back(); continue; }
         column col{{integer(c, "number", p)}, {integer(c, "section", p)}, spanned(c, "title", p), span(c, p), {}};
         if (const json* items = array(c, "items", p, false))
           for (std::size_t k = 0; k < items->size(); ++k) {
             const auto q = p + "/items/" + std::to_string(k);
-            if (!object((*items)[k], q, {"title", "span"})) continue;
+            if (!object((*items)[k], q, {"title", "span"})) { col.items.emplace_back(); continue; }
             col.items.push_back({spanned((*items)[k], "title", q), span((*items)[k], q)});
           }
         d.columns.push_back(std::move(col));
@@ -254,7 +256,7 @@ struct reader {
     for (std::size_t i = 0; i < a->size(); ++i) {
       const auto p = "/units/" + std::to_string(i);
       const json& u = (*a)[i];
-      if (!object(u, p, {"id", "name", "name_en", "kind"})) continue;
+      if (!object(u, p, {"id", "name", "name_en", "kind"})) { d.units.emplace_back(); continue; }
       responsible_unit unit{unit_id(string(u, "id", p)), string(u, "name", p), string(u, "name_en", p, false)};
       if (auto k = enumeration<unit_kind>(u, "kind", p, true, parse_unit_kind,
                                           "district_bureau, branch_office, customs, judicial_organ, "
@@ -275,13 +277,13 @@ struct reader {
     for (std::size_t i = 0; i < a->size(); ++i) {
       const auto p = "/responsibility/lists/" + std::to_string(i);
       const json& l = (*a)[i];
-      if (!object(l, p, {"clause", "span", "cells"})) continue;
+      if (!object(l, p, {"clause", "span", "cells"})) { d.responsibility.emplace_back(); continue; }
       responsibility_list list{{integer(l, "clause", p)}, span(l, p), {}};
       if (const json* cells = array(l, "cells", p, true))
         for (std::size_t k = 0; k < cells->size(); ++k) {
           const auto q = p + "/cells/" + std::to_string(k);
           const json& c = (*cells)[k];
-          if (!object(c, q, {"unit", "role", "span"})) continue;
+          if (!object(c, q, {"unit", "role", "span"})) { list.cells.emplace_back(); continue; }
           responsibility_cell cell{unit_id(string(c, "unit", q)), role::responsible, span(c, q)};
           const bool explicit_roles = d.convention == role_convention::explicit_roles;
           auto stated = enumeration<role>(c, "role", q, explicit_roles, parse_role, "lead, responsible, supporting");
@@ -307,8 +309,10 @@ struct reader {
       const json& j = (*a)[i];
       if (!object(j, p, {"id", "indicator", "name_en", "kind", "comparator", "value", "unit", "stated", "direction",
                          "levels", "items", "deadline", "deadline_basis", "horizon", "quote", "span", "source",
-                         "restatements", "clauses"}))
+                         "restatements", "clauses"})) {
+        d.goals.emplace_back();
         continue;
+      }
       goal g;
       g.id = goal_id(string(j, "id", p));
       g.indicator = string(j, "indicator", p, false);
@@ -325,6 +329,8 @@ struct reader {
         if (!j.contains("value")) add(p + "/value", "missing \"value\": a target needs comparator, value and unit together");
         if (!j.contains("unit")) add(p + "/unit", "missing \"unit\": a target needs comparator, value and unit together");
         if (cmp && value) g.target = target{*cmp, *value, unit, string(j, "stated", p, false)};
+      } else if (j.contains("stated")) {
+        add(p + "/stated", "\"stated\" is the printed form of a target's value; this goal has no comparator, value and unit");
       }
       g.direction = enumeration<trend_direction>(j, "direction", p, false, parse_trend_direction, "increase, decrease");
       g.levels = strings(j, "levels", p);
@@ -339,13 +345,13 @@ struct reader {
       if (const json* rs = array(j, "restatements", p, false))
         for (std::size_t k = 0; k < rs->size(); ++k) {
           const auto q = p + "/restatements/" + std::to_string(k);
-          if (!object((*rs)[k], q, {"quote", "span", "source"})) continue;
+          if (!object((*rs)[k], q, {"quote", "span", "source"})) { g.restatements.emplace_back(); continue; }
           g.restatements.push_back({string((*rs)[k], "quote", q), span((*rs)[k], q), source((*rs)[k], q)});
         }
       if (const json* cs = array(j, "clauses", p, true))
         for (std::size_t k = 0; k < cs->size(); ++k) {
           const auto q = p + "/clauses/" + std::to_string(k);
-          if (!object((*cs)[k], q, {"number", "link", "rationale"})) continue;
+          if (!object((*cs)[k], q, {"number", "link", "rationale"})) { g.clauses.emplace_back(); continue; }
           clause_link link{{integer((*cs)[k], "number", q)}, link_type::stated, string((*cs)[k], "rationale", q, false)};
           if (auto t = enumeration<link_type>((*cs)[k], "link", q, true, parse_link_type, "stated, assigned")) link.link = *t;
           g.clauses.push_back(std::move(link));
@@ -354,21 +360,23 @@ struct reader {
     }
   }
 
-  void root(const json& j, plan_data& d, const plan_load_options& options) {
+  // Reads the whole file; false when the root is not even an object (then nothing else is worth checking).
+  bool root(const json& j, plan_data& d, const plan_load_options& options) {
     if (!object(j, "", {"qgov_plan", "id", "source", "document", "sections", "clauses", "columns", "units",
                         "responsibility", "goals"}))
-      return;
+      return false;
     d.format_version = integer(j, "qgov_plan", "");
     d.id = plan_id(string(j, "id", ""));
     if (const json* s = field(j, "source", "", true); s && object(*s, "/source", {"path", "sha256"})) {
       d.source.path = string(*s, "path", "/source", false);
-      d.source.sha256 = string(*s, "sha256", "/source", false);
+      d.source.sha256 = string(*s, "sha256", "/source");
     }
     document(j, d);
     outline(j, d);
     units(j, d);
     responsibility(j, d, options);
     goals(j, d);
+    return true;
   }
 };
 
@@ -405,7 +413,7 @@ plan build(std::string_view json_text, std::optional<std::string> source_text, s
   auto j = parse_json(json_text, problems);
   if (!j) throw load_error(std::move(origin), std::move(problems));
   plan_data d;
-  reader{problems}.root(*j, d, options);
+  if (!reader{problems}.root(*j, d, options)) throw load_error(std::move(origin), std::move(problems));
   if (!source_text) {
     std::filesystem::path src = options.source_path ? *options.source_path
                                 : plan_file         ? plan_file->parent_path() / d.source.path
@@ -421,10 +429,15 @@ plan build(std::string_view json_text, std::optional<std::string> source_text, s
   if (!source_text) throw load_error(std::move(origin), std::move(problems));
   d.source_text = std::move(*source_text);
   // Semantic checks run on what could be read; a field already reported as malformed is not reported twice.
+  // "/goals/1" covers "/goals/1/quote" but not "/goals/10".
+  auto within = [](const std::string& inner, const std::string& outer) {
+    return inner.size() >= outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
+           (inner.size() == outer.size() || inner[outer.size()] == '/');
+  };
   auto semantic = plan::validate(d);
   for (auto& s : semantic) {
     bool shadowed = false;
-    for (const auto& p : problems) shadowed = shadowed || s.where.rfind(p.where, 0) == 0 || p.where.rfind(s.where, 0) == 0;
+    for (const auto& p : problems) shadowed = shadowed || within(s.where, p.where) || within(p.where, s.where);
     if (!shadowed) problems.push_back(std::move(s));
   }
   if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
@@ -498,7 +511,8 @@ std::string to_json(const plan& p, int indent) {
   ordered j;
   j["qgov_plan"] = d.format_version;
   j["id"] = d.id.str();
-  j["source"] = {{"path", d.source.path}, {"sha256", d.source.sha256}};
+  // the digest of the text this plan was validated against: always right, even for plans built in code
+  j["source"] = {{"path", d.source.path}, {"sha256", sha256_hex(d.source_text)}};
   ordered doc;
   doc["number"] = spanned_json(d.document.number);
   doc["issuer"] = spanned_json(d.document.issuer);

@@ -178,6 +178,41 @@ TEST_SUITE("io::plan_json") {
     CHECK(has(ps, "/extra", "unknown field \"extra\""));
   }
 
+  TEST_CASE("a malformed element does not shift the paths of the problems after it") {
+    auto j = dongli_json();
+    j["goals"][2] = "not an object";
+    j["goals"][11]["id"] = j["goals"][10]["id"];
+    j["goals"][1]["deadline"] = "soon";
+    j["goals"][10]["quote"] = "不在文中";
+    const auto ps = problems_of(j);
+    INFO(dump(ps));
+    CHECK(has(ps, "/goals/2", "expected an object, got a string"));
+    CHECK(has(ps, "/goals/11/id", "duplicate goal id \"quality_award_winners\" (first at /goals/10)"));
+    CHECK(has(ps, "/goals/1/deadline", "expected an ISO date"));
+    CHECK(has(ps, "/goals/10/quote", "occurs nowhere"));  // not hidden by the problem at /goals/1
+    CHECK(ps.size() == 4);
+  }
+
+  TEST_CASE("provenance fields are checked: the source digest is required, the printed date must agree") {
+    auto j = dongli_json();
+    j["source"].erase("sha256");
+    j["document"]["issued_on"] = "2024-08-23";
+    const auto ps = problems_of(j);
+    INFO(dump(ps));
+    CHECK(has(ps, "/source/sha256", "missing required field"));
+    CHECK(has(ps, "/document/issued_on", "differs from the printed date \"2024年8月22日\""));
+  }
+
+  TEST_CASE("fields that belong to another kind of goal are refused, not dropped") {
+    auto j = dongli_json();
+    j["goals"][7]["stated"] = "全部";         // consumer_goods_quality is qualitative
+    j["goals"][0]["items"] = {"研发"};        // items belong to milestones
+    const auto ps = problems_of(j);
+    INFO(dump(ps));
+    CHECK(has(ps, "/goals/7/stated", "has no comparator, value and unit"));
+    CHECK(has(ps, "/goals/0/items", "only milestone goals have items"));
+  }
+
   TEST_CASE("invalid JSON reports line and column") {
     try {
       (void)parse_plan("{\n  \"id\": \"x\",\n  oops\n}", source(), "bad.json");

@@ -30,7 +30,8 @@ struct plan_load_options {
 /// The plan as a plan file: `parse_plan(to_json(p), p.source_text())` gives back an equal plan.
 [[nodiscard]] std::string to_json(const plan& p, int indent = 2);
 
-/// The responsibility matrix as JSON: {"plan": id, "convention": ..., "clauses": [{"number", "title", "bureaus": [{"name", "id", "role"}]}]}.
+/// The responsibility matrix as JSON: {"plan", "convention", "clauses": [{"number", "title", "span",
+/// "bureaus": [{"name" (as printed), "id", "name_en", "kind", "role", "span"}]}]}, lists and cells in source order.
 [[nodiscard]] std::string matrix_to_json(const plan& p, int indent = 2);
 
 }  // namespace qgov
