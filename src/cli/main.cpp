@@ -139,25 +139,30 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("qgov ") + qgov::version_string);
   app.require_subcommand(1);
 
-  std::string plan_file, format = "text", unit_name;
+  std::string plan_file, format = "text", unit_name, convention;
+  const auto conventions = CLI::IsMember({"first_listed_leads", "all_responsible", "explicit"});
 
   auto* plan_cmd = app.add_subcommand("plan", "Print the whole plan: document, goals with targets, clause links");
   plan_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  plan_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
   plan_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
 
   auto* matrix_cmd = app.add_subcommand("matrix", "Print the clause-to-unit responsibility matrix");
   matrix_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  matrix_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
   matrix_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "csv", "text"}));
 
   auto* unit_cmd = app.add_subcommand("unit", "Print one unit's clauses (with roles) and the goals it answers for");
   unit_cmd->add_option("name", unit_name, "The unit's Chinese name as printed (区市场监管局) or its id (market_regulation)")->required();
   unit_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  unit_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
 
   CLI11_PARSE(app, argc, argv);
 
   try {
     std::optional<plan> storage;
-    const plan& p = choose_plan(plan_file, storage);
+    const plan& chosen = choose_plan(plan_file, storage);
+    const plan p = convention.empty() ? chosen : chosen.with_convention(*parse_role_convention(convention));
     if (*plan_cmd) {
       if (format == "json") std::cout << to_json(p);
       else print_plan_text(p, std::cout);
