@@ -105,8 +105,12 @@ struct checker {
     verbatim("/document/number/text", doc.number.text, doc.number.span, "text");
     verbatim("/document/issuer/text", doc.issuer.text, doc.issuer.span, "text");
     verbatim("/document/issued_on_text/text", doc.issued_on_text.text, doc.issued_on_text.span, "text");
-    if (!doc.disclosure.text.empty())
+    // optional: absent means empty text and an empty span; a span without text is an error, not dropped
+    if (!doc.disclosure.text.empty() || doc.disclosure.span.size() != 0 || doc.disclosure.span.begin != 0)
       verbatim("/document/disclosure/text", doc.disclosure.text, doc.disclosure.span, "text");
+    if (doc.notice_title.text.empty() && (doc.notice_title.span.size() != 0 || doc.notice_title.span.begin != 0))
+      add("/document/notice_title/text", "text is empty but the span is not; expected the title as printed");
+    if (doc.issued_on.is_special()) add("/document/issued_on", "issue date is missing or not a valid date");
     // The notice title may be printed across lines: compare with line breaks and spaces removed.
     if (span_ok("/document/notice_title/span", doc.notice_title.span) && !doc.notice_title.text.empty()) {
       const auto printed = without_whitespace(std::string_view(d.source_text).substr(

@@ -28,6 +28,7 @@ struct duplicate_key_finder {
   };
   std::vector<frame> stack;
   std::vector<problem>* out = nullptr;
+  std::size_t max_depth = 0;
 
   std::string where() const {
     std::string p;
@@ -40,7 +41,8 @@ struct duplicate_key_finder {
   void element() {  // a value, object or array starts inside the current container
     if (!stack.empty() && stack.back().is_array) ++stack.back().index;
   }
-  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+  bool operator()(int depth, json::parse_event_t event, json& parsed) {
+    if (depth > 0 && static_cast<std::size_t>(depth) > max_depth) max_depth = static_cast<std::size_t>(depth);
     switch (event) {
       case json::parse_event_t::object_start: element(); stack.push_back(frame{}); break;
       case json::parse_event_t::array_start: element(); { frame f; f.is_array = true; stack.push_back(std::move(f)); } break;
@@ -67,7 +69,9 @@ std::string type_name(const json& j) {
   return "an object";
 }
 
+// A short rendering of a scalar for messages; containers are named, never dumped (dump() recurses).
 std::string shown(const json& j) {
+  if (j.is_structured()) return j.is_array() ? "[…]" : "{…}";
   std::string s = j.dump();
   if (s.size() > 60) s = s.substr(0, 57) + "...";
   return s;
@@ -146,7 +150,10 @@ struct reader {
 
   date iso_date(const json& obj, const char* key, const std::string& p) {
     const std::string s = string(obj, key, p);
-    if (s.empty()) return {};
+    if (s.empty()) {
+      if (obj.contains(key) && obj[key].is_string()) add(p + "/" + key, "expected an ISO date YYYY-MM-DD, got \"\"");
+      return {};
+    }
     if (auto d = parse_iso_date(s)) return *d;
     add(p + "/" + key, "expected an ISO date YYYY-MM-DD, got \"" + s + "\"");
     return {};
@@ -174,7 +181,7 @@ struct reader {
   std::optional<Enum> enumeration(const json& obj, const char* key, const std::string& p, bool required, Parse parse,
                                   const char* expected) {
     const std::string s = string(obj, key, p, required);
-    if (s.empty()) return std::nullopt;
+    if (s.empty() && !(obj.contains(key) && obj[key].is_string())) return std::nullopt;  // absent or mistyped: reported
     if (auto e = parse(s)) return *e;
     add(p + "/" + key, "unknown value \"" + s + "\"; expected one of: " + expected);
     return std::nullopt;
@@ -370,6 +377,11 @@ struct reader {
     if (const json* s = field(j, "source", "", true); s && object(*s, "/source", {"path", "sha256"})) {
       d.source.path = string(*s, "path", "/source", false);
       d.source.sha256 = string(*s, "sha256", "/source");
+      const bool hex64 = d.source.sha256.size() == 64 &&
+                         d.source.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
+      if (s->contains("sha256") && (*s)["sha256"].is_string() && !hex64)
+        add("/source/sha256", "expected the SHA-256 of the source text as 64 lower-case hex digits, got \"" +
+                                  d.source.sha256.substr(0, 70) + "\"");
     }
     document(j, d);
     outline(j, d);
@@ -389,6 +401,10 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
   return std::move(ss).str();
 }
 
+// A plan file nests a handful of levels; anything far deeper is hostile or broken, and is refused before any
+// recursive walk of it.
+constexpr std::size_t max_json_depth = 64;
+
 // Parses JSON text into a document, or records the syntax error with its line and column.
 std::optional<json> parse_json(std::string_view text, std::vector<problem>& problems) {
   duplicate_key_finder dup;
@@ -396,6 +412,11 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
   try {
     json j = json::parse(text.begin(), text.end(),
                          [&dup](int depth, json::parse_event_t e, json& parsed) { return dup(depth, e, parsed); });
+    if (dup.max_depth > max_json_depth) {
+      problems.push_back({"", "JSON nested " + std::to_string(dup.max_depth) + " levels deep; a plan file nests at most " +
+                                  std::to_string(max_json_depth)});
+      return std::nullopt;
+    }
     return j;
   } catch (const json::parse_error& e) {
     const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
@@ -403,6 +424,11 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
     std::string what = e.what();
     if (auto k = what.find("syntax error"); k != std::string::npos) what = what.substr(k);
     problems.push_back({std::to_string(pos.line) + ":" + std::to_string(pos.column), "invalid JSON: " + what});
+    return std::nullopt;
+  } catch (const json::exception& e) {  // e.g. a number too large for a double: 1e999
+    std::string what = e.what();
+    if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
+    problems.push_back({"", "invalid JSON: " + what});
     return std::nullopt;
   }
 }

@@ -213,6 +213,73 @@ TEST_SUITE("io::plan_json") {
     CHECK(has(ps, "/goals/0/items", "only milestone goals have items"));
   }
 
+  // Found by tests/fuzz: each was a crash, an escaping non-qgov exception, or a broken round trip.
+  TEST_CASE("fuzzer regressions: hostile JSON is a load_error, never a crash") {
+    SUBCASE("a number too large for a double") {
+      CHECK_THROWS_AS((void)parse_plan("1e999", source()), load_error);
+      auto j = dongli_json().dump();
+      j.replace(j.find("\"qgov_plan\":1"), 13, "\"qgov_plan\":1e999");
+      CHECK_THROWS_AS((void)parse_plan(j, source()), load_error);
+    }
+    SUBCASE("nesting 100 000 levels deep") {
+      const std::string deep = "{\"qgov_plan\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+      try {
+        (void)parse_plan(deep, source(), "deep.json");
+        FAIL("expected a load_error");
+      } catch (const load_error& e) {
+        CHECK(has(e.problems(), "", "levels deep"));
+      }
+    }
+    SUBCASE("a mistyped deep value is named, not dumped") {
+      auto j = dongli_json();
+      j["id"] = json::array({json::array({json::array({1})})});
+      CHECK(has(problems_of(j), "/id", "expected a string, got an array"));
+    }
+  }
+
+  TEST_CASE("fuzzer regressions: what loads must write back to an equal plan") {
+    SUBCASE("an empty issue date is refused") {
+      auto j = dongli_json();
+      j["document"]["issued_on"] = "";
+      CHECK(has(problems_of(j), "/document/issued_on", "expected an ISO date YYYY-MM-DD, got \"\""));
+    }
+    SUBCASE("an optional spanned text with a span but no text is refused") {
+      auto j = dongli_json();
+      j["document"]["disclosure"]["text"] = "";
+      CHECK(has(problems_of(j), "/document/disclosure/text", "is empty"));
+      j = dongli_json();
+      j["document"]["notice_title"]["text"] = "";
+      CHECK(has(problems_of(j), "/document/notice_title/text", "text is empty but the span is not"));
+    }
+    SUBCASE("a digest that is not 64 hex digits is refused") {
+      auto j = dongli_json();
+      j["source"]["sha256"] = "";
+      CHECK(has(problems_of(j), "/source/sha256", "64 lower-case hex digits"));
+      j["source"]["sha256"] = std::string(64, 'A');
+      CHECK(has(problems_of(j), "/source/sha256", "64 lower-case hex digits"));
+    }
+    SUBCASE("an empty enum value is unknown, not the default") {
+      auto j = dongli_json();
+      j["units"][0]["kind"] = "";
+      j["goals"][0]["kind"] = "";
+      j["responsibility"]["convention"] = "";
+      j["goals"][0]["clauses"][1]["link"] = "";
+      const auto ps = problems_of(j);
+      INFO(dump(ps));
+      CHECK(has(ps, "/units/0/kind", "unknown value \"\""));
+      CHECK(has(ps, "/goals/0/kind", "unknown value \"\""));
+      CHECK(has(ps, "/responsibility/convention", "unknown value \"\""));
+      CHECK(has(ps, "/goals/0/clauses/1/link", "unknown value \"\""));
+    }
+    SUBCASE("a plan without disclosure and notice title round-trips") {
+      auto j = dongli_json();
+      j["document"].erase("disclosure");
+      j["document"].erase("notice_title");
+      const plan p = parse_plan(j.dump(), source());
+      CHECK(parse_plan(to_json(p), source()).data() == p.data());
+    }
+  }
+
   TEST_CASE("invalid JSON reports line and column") {
     try {
       (void)parse_plan("{\n  \"id\": \"x\",\n  oops\n}", source(), "bad.json");
