@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages qgov needs. Idempotent: runs `apt-get update` and `apt-get install`
 # only when something is missing, so repeated runs cost nothing.
-# Usage: scripts/install-deps.sh [--tests]   (--tests adds what the test suite needs: clang for the fuzzer)
+# Usage: scripts/install-deps.sh [--tests]   (--tests adds what the test suite needs: clang for the fuzzer,
+#        Google Benchmark so the benchmarks keep compiling)
 set -euo pipefail
 packages=(g++ cmake make pkg-config
           libboost-date-time-dev libboost-serialization-dev librange-v3-dev
           nlohmann-json3-dev libcli11-dev doctest-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(clang libclang-rt-14-dev)
+  packages+=(clang libclang-rt-14-dev libbenchmark-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do
