@@ -58,8 +58,11 @@ void print_plan_text(const plan& p, std::ostream& os) {
   os << pad("goal", 36) << pad("kind", 12) << pad("target", 16) << pad("deadline", 12) << pad("source", 10) << "clauses\n";
   for (const auto& g : p.goals()) {
     std::string links;
-    for (const auto& c : g.clauses)
-      links += (links.empty() ? "" : " ") + std::to_string(c.clause.value) + (c.link == link_type::stated ? "" : "*");
+    for (const auto& c : g.clauses) {
+      if (!links.empty()) links += ' ';
+      links += std::to_string(c.clause.value);
+      if (c.link == link_type::assigned) links += '*';
+    }
     os << pad(clip(g.id.str(), 35), 36) << pad(to_string(g.kind), 12) << pad(target_text(g), 16)
        << pad(to_iso(g.deadline), 12) << pad(source_text(g.source), 10) << links << "\n"
        << "    " << g.quote << "\n";
