@@ -1,0 +1,94 @@
+// qgov/eval/observation.hpp — reported figures for a plan's goals, with their revisions, and what was known when.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include <qgov/core/date.hpp>
+#include <qgov/core/ids.hpp>
+#include <qgov/core/period.hpp>
+#include <qgov/core/rate.hpp>
+
+namespace qgov {
+
+/// The administrative level a figure belongs to, for "各级" goals: 国家, 市, 区.
+enum class level { national, municipal, district };
+
+[[nodiscard]] constexpr std::string_view to_string(level l) noexcept {
+  switch (l) {
+    case level::national: return "national";
+    case level::municipal: return "municipal";
+    case level::district: return "district";
+  }
+  return "?";
+}
+
+/// Parses "national"/"municipal"/"district" or 国家/市/区 (also 国家级/市级/区级); nullopt otherwise.
+[[nodiscard]] inline std::optional<level> parse_level(std::string_view s) noexcept {
+  if (s == "national" || s == "国家" || s == "国家级") return level::national;
+  if (s == "municipal" || s == "市" || s == "市级") return level::municipal;
+  if (s == "district" || s == "区" || s == "区级") return level::district;
+  return std::nullopt;
+}
+
+/// One reported figure: a value, or a rate with numerator and denominator, for a goal and period.
+struct observation {
+  goal_id goal;
+  qgov::period period;
+  double value = 0;                    ///< the figure in the goal's unit (a rate's percentage)
+  std::optional<qgov::rate> rate;      ///< present when reported as numerator/denominator
+  std::optional<qgov::level> level;    ///< for "各级" goals
+  date reported_on;                    ///< when the figure was published or reported
+  std::string source;                  ///< where it comes from: a document, a URL, "sample"
+  std::string origin;                  ///< where it was read: "obs.csv:12", "<code>"
+  friend bool operator==(const observation&, const observation&) = default;
+};
+
+/// All observations, revisions kept. A revision is a later report for the same goal, period and level.
+class observation_ledger {
+public:
+  observation_ledger() = default;
+  explicit observation_ledger(std::vector<observation> observations) : all_(std::move(observations)) { sort(); }
+
+  /// Adds one observation (a revision if goal, period and level already have one).
+  void add(observation o) {
+    all_.push_back(std::move(o));
+    sort();
+  }
+
+  /// Every observation, ordered by goal, level, period end and report date.
+  [[nodiscard]] const std::vector<observation>& all() const noexcept { return all_; }
+  [[nodiscard]] std::size_t size() const noexcept { return all_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return all_.empty(); }
+
+  /// The figures for `goal` as they stood on `known_as_of`: for each period and level, the latest revision reported
+  /// on or before that date, restricted to periods that ended on or before `as_of`. Ordered by level, then period.
+  [[nodiscard]] std::vector<const observation*> known(const goal_id& goal, date as_of, date known_as_of) const {
+    std::vector<const observation*> out;
+    for (const auto& o : all_) {
+      if (o.goal != goal || o.reported_on > known_as_of || o.period.last_day() > as_of) continue;
+      // all_ is sorted so that revisions of one (level, period) are adjacent, oldest report first
+      if (!out.empty() && out.back()->level == o.level && out.back()->period == o.period) out.back() = &o;
+      else out.push_back(&o);
+    }
+    return out;
+  }
+
+private:
+  void sort();
+  std::vector<observation> all_;
+};
+
+inline void observation_ledger::sort() {
+  auto key = [](const observation& o) {
+    return std::tuple(o.goal.str(), o.level ? static_cast<int>(*o.level) : -1, o.period.last_day(),
+                      o.period.first_day(), o.reported_on);
+  };
+  std::stable_sort(all_.begin(), all_.end(), [&](const observation& a, const observation& b) { return key(a) < key(b); });
+}
+
+}  // namespace qgov
