@@ -1,5 +1,5 @@
-# Turns a plan file and its source text into a C++ translation unit holding both as byte arrays.
-# Invoked at build time: cmake -DPLAN=... -DSOURCE=... -DOUT=... -P embed_plan.cmake
+# Turns a plan file, its source text and its sample observations into a C++ translation unit holding them as byte arrays.
+# Invoked at build time: cmake -DPLAN=... -DSOURCE=... -DSAMPLE=... -DOUT=... -P embed_plan.cmake
 # Byte arrays (not raw string literals) so that any byte sequence survives and no length limit applies.
 function(_qgov_hex_array var file)
   file(READ "${file}" _hex HEX)
@@ -14,6 +14,7 @@ endfunction()
 
 _qgov_hex_array(plan_bytes "${PLAN}")
 _qgov_hex_array(source_bytes "${SOURCE}")
+_qgov_hex_array(sample_bytes "${SAMPLE}")
 get_filename_component(plan_name "${PLAN}" NAME)
 get_filename_component(source_name "${SOURCE}" NAME)
 
@@ -26,11 +27,14 @@ const char dongli_plan_bytes[] = {
   ${plan_bytes} '\\0'};
 const char dongli_source_bytes[] = {
   ${source_bytes} '\\0'};
+const char dongli_sample_bytes[] = {
+  ${sample_bytes} '\\0'};
 }  // namespace
 
 std::string_view embedded_dongli_2024_plan() { return {dongli_plan_bytes, ${plan_bytes_size}}; }
 std::string_view embedded_dongli_2024_source() { return {dongli_source_bytes, ${source_bytes_size}}; }
 std::string_view embedded_dongli_2024_plan_name() { return \"data/plans/${plan_name}\"; }
+std::string_view embedded_dongli_2024_sample() { return {dongli_sample_bytes, ${sample_bytes_size}}; }
 }  // namespace qgov::detail
 ")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -18,5 +18,23 @@
 #include <qgov/plan/responsible_unit.hpp>
 #include <qgov/plan/structure.hpp>
 
+#include <qgov/core/period.hpp>
+#include <qgov/core/rate.hpp>
+
+#include <qgov/formulas/goal_rules.hpp>
+#include <qgov/formulas/progress_measure.hpp>
+#include <qgov/formulas/projection.hpp>
+#include <qgov/formulas/scorecard.hpp>
+#include <qgov/formulas/target_check.hpp>
+
+#include <qgov/eval/evaluation.hpp>
+#include <qgov/eval/observation.hpp>
+#include <qgov/eval/policy.hpp>
+#include <qgov/eval/status.hpp>
+
+#include <qgov/io/evaluation_json.hpp>
+#include <qgov/io/observations.hpp>
 #include <qgov/io/plan_json.hpp>
+#include <qgov/io/progress_json.hpp>
+#include <qgov/render/evaluation_text.hpp>
 #include <qgov/plans/dongli_2024.hpp>

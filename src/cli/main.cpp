@@ -5,17 +5,19 @@
 #include <sstream>
 #include <string>
 
+#include <fstream>
+
 #include <CLI/CLI.hpp>
 
 #include <qgov/qgov.hpp>
 
-#include "text_table.hpp"
+#include "../text_table.hpp"
 
 namespace {
 
 using namespace qgov;
-using cli::pad;
-using cli::clip;
+using detail::pad;
+using detail::clip;
 
 const plan& choose_plan(const std::string& file, std::optional<plan>& storage) {
   if (file.empty()) return plans::dongli_2024();
@@ -135,6 +137,51 @@ void print_unit_text(const plan& p, const responsible_unit& u, std::ostream& os)
   for (const auto& g : p.goals_of(u.id)) os << "  " << pad(g.id.str(), 36) << target_text(g) << "  " << g.quote << "\n";
 }
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw qgov::error("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+observation_ledger choose_observations(const std::string& file, const plan& p, bool default_plan) {
+  if (!file.empty()) return load_observations(file, p);
+  if (!default_plan)
+    throw qgov::error("--observations is required with --plan: the built-in sample figures belong to the Dongli plan");
+  return parse_observations_csv(plans::dongli_2024_sample_csv(), p, "<embedded data/observations/dongli-sample.csv>");
+}
+
+date parse_date_option(const std::string& s, const char* option) {
+  if (auto d = parse_iso_date(s)) return *d;
+  throw qgov::error(std::string(option) + ": expected a date YYYY-MM-DD, got \"" + s + "\"");
+}
+
+void print_explain(const plan& p, const goal& g, const goal_result& r, std::ostream& os) {
+  os << g.id << "  [" << to_string(r.status) << " / " << to_chinese(r.status) << "]\n"
+     << "  " << r.explanation.zh << "\n  " << r.explanation.en << "\n\n"
+     << "  quote:    " << g.quote << "  (" << to_string(g.source.kind) << " " << g.source.number << ", line "
+     << p.position_of(g.span).line << ")\n"
+     << "  formula:  " << r.trace.formula << "\n  rule:     " << r.trace.rule << "\n";
+  if (!r.trace.note.empty()) os << "  note:     " << r.trace.note << "\n";
+  for (const auto& v : r.trace.values) os << "  " << pad(v.name, 28) << format_value(v.value) << "\n";
+  for (const auto& v : r.trace.thresholds) os << "  threshold " << pad(v.name, 18) << format_value(v.value) << "\n";
+  if (!r.levels.empty())
+    for (const auto& l : r.levels)
+      os << "  level " << pad(to_string(l.level), 10) << pad(to_string(l.status), 10)
+         << (l.value ? format_value(*l.value) : "-") << (l.period ? " (" + l.period->str() + ")" : "") << "\n";
+  os << "  figures used:\n";
+  for (const auto& o : r.trace.observations) {
+    os << "    " << pad(o.period.str(), 11) << pad(format_value(o.value), 10);
+    if (o.rate) os << pad(format_value(o.rate->numerator) + "/" + format_value(o.rate->denominator), 12);
+    if (o.level) os << pad(to_string(*o.level), 10);
+    os << "reported " << to_iso(o.reported_on) << "  " << o.origin << "\n";
+  }
+  os << "  accountable:";
+  for (const auto& u : p.units_for(g)) os << " " << p.find_unit(u)->name;
+  os << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -160,9 +207,41 @@ int main(int argc, char** argv) {
   unit_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
   unit_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
 
+  std::string observations_file, as_of_text, known_as_of_text, lang_text = "both", batch_file;
+  std::vector<std::string> goal_ids;
+  auto* eval_cmd = app.add_subcommand("evaluate", "Evaluate every goal on a date: statuses, explanations, bureau scorecard");
+  eval_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  eval_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(CLI::ExistingFile);
+  eval_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
+  eval_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
+  eval_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "md", "text"}));
+  eval_cmd->add_option("--lang", lang_text, "Language of explanations")->check(CLI::IsMember({"zh", "en", "both"}));
+
+  auto* explain_cmd = app.add_subcommand("explain", "Explain goals: the figures used, the formula, every intermediate value");
+  explain_cmd->add_option("goal", goal_ids, "Goal ids (e.g. food_sampling_pass_rate)")->required();
+  explain_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  explain_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(CLI::ExistingFile);
+  explain_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
+  explain_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
+
+  auto* progress_cmd = app.add_subcommand("progress", "The Open SDG progress measure over a batch of series (JSON in, JSON out)");
+  progress_cmd->add_option("--batch", batch_file, "JSON array of {\"points\": [[year, value], ...], \"config\": {...}}; - for stdin")->required();
+
   CLI11_PARSE(app, argc, argv);
 
   try {
+    if (*progress_cmd) {
+      std::string text;
+      if (batch_file == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        text = ss.str();
+      } else {
+        text = read_text(batch_file);
+      }
+      std::cout << progress_batch_json(text, batch_file == "-" ? "<stdin>" : batch_file);
+      return 0;
+    }
     std::optional<plan> storage;
     const plan& chosen = choose_plan(plan_file, storage);
     const plan p = convention.empty() ? chosen : chosen.with_convention(*parse_role_convention(convention));
@@ -173,6 +252,29 @@ int main(int argc, char** argv) {
       if (format == "json") std::cout << matrix_to_json(p);
       else if (format == "csv") print_matrix_csv(p, std::cout);
       else print_matrix_text(p, std::cout);
+    } else if (*eval_cmd || *explain_cmd) {
+      const auto ledger = choose_observations(observations_file, p, plan_file.empty());
+      const date as_of = parse_date_option(as_of_text, "--as-of");
+      const date known = known_as_of_text.empty() ? as_of : parse_date_option(known_as_of_text, "--known-as-of");
+      if (*eval_cmd) {
+        const auto e = evaluate(p, ledger, as_of, known);
+        const auto lang = *parse_language(lang_text);
+        if (format == "json") std::cout << to_json(e, p);
+        else if (format == "md") std::cout << render_markdown(e, p, lang);
+        else std::cout << render_text(e, p, lang);
+      } else {
+        for (const auto& id : goal_ids) {
+          const goal* g = p.find_goal(goal_id(id));
+          if (!g) {
+            std::cerr << "qgov: no goal \"" << id << "\" in plan " << p.id() << "; known goals:";
+            for (const auto& x : p.goals()) std::cerr << ' ' << x.id;
+            std::cerr << "\n";
+            return 2;
+          }
+          print_explain(p, *g, evaluate_goal(p, *g, ledger, as_of, known), std::cout);
+          std::cout << "\n";
+        }
+      }
     } else if (*unit_cmd) {
       const auto* u = p.find_unit_by_name(unit_name);
       if (!u) u = p.find_unit(unit_id(unit_name));

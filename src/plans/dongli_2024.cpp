@@ -7,6 +7,7 @@ namespace qgov::detail {
 std::string_view embedded_dongli_2024_plan();
 std::string_view embedded_dongli_2024_source();
 std::string_view embedded_dongli_2024_plan_name();
+std::string_view embedded_dongli_2024_sample();
 }  // namespace qgov::detail
 
 namespace qgov::plans {
@@ -21,5 +22,7 @@ const plan& dongli_2024() {
 std::string_view dongli_2024_plan_file() { return detail::embedded_dongli_2024_plan(); }
 
 std::string_view dongli_2024_source_text() { return detail::embedded_dongli_2024_source(); }
+
+std::string_view dongli_2024_sample_csv() { return detail::embedded_dongli_2024_sample(); }
 
 }  // namespace qgov::plans

@@ -64,21 +64,23 @@ enum class progress_status : std::uint8_t {
   return std::nullopt;
 }
 
-/// Why a series has no progress value; `none` when it has one. With a met target the status is still `target_achieved`.
+/// Why a series has no progress value (`none` if it has one); from `only_one_year` on, a met target still gives `target_achieved`.
 enum class not_available_reason : std::uint8_t {
   none,
+  // The series cannot be assessed at all: the status is not_available.
   no_data,
   non_finite_input,
   duplicate_year,
   no_year_at_or_after_base_year,
+  invalid_thresholds,
+  invalid_batch_layout,
+  // P cannot be computed from the chosen points: not_available, or target_achieved if the target is met.
   only_one_year,
   sign_change,
   target_year_equals_base_year,
   target_opposite_sign,
   required_growth_zero,
-  invalid_thresholds,
   non_finite_result,
-  invalid_batch_layout,
 };
 
 /// A short English explanation of the reason, for traces and reports.
@@ -134,7 +136,7 @@ struct progress_config {
   int base_year = progress_default_base_year;
   std::optional<double> target;
   int target_year = progress_default_target_year;
-  int direction = -1;  // +1 positive (higher is better), -1 negative: Open SDG's default is negative
+  int direction = -1;  // > 0 positive (higher is better); anything else negative, Open SDG's default
   std::optional<double> limit;  // natural limit, used by method 1 only
   progress_thresholds thresholds;
   friend constexpr bool operator==(const progress_config&, const progress_config&) = default;
@@ -252,22 +254,23 @@ struct progress_result {
   friend constexpr bool operator==(const progress_result&, const progress_result&) = default;
 };
 static_assert(std::is_trivially_copyable_v<progress_result>);
+static_assert(sizeof(progress_result) <= 128, "a batch of a million results should stay near 128 MB");
 
 namespace detail {
 
-constexpr progress_result not_available(progress_result r, not_available_reason why) noexcept {
+constexpr void not_available(progress_result& r, not_available_reason why) noexcept {
   r.status = progress_status::not_available;
   r.reason = why;
-  return r;
 }
 
 inline bool finite_or_unset(const std::optional<double>& x) noexcept { return !x || std::isfinite(*x); }
 
 // The whole method over n observations read through point_at(i) -> year_value: one pass to pick the base and
-// current points, then sdg-build's checks in its order. Shared by the span and batch entry points.
+// current points, then sdg-build's checks in its order. Shared by the span and batch entry points; writes into `r`
+// (a fresh result) so that the batch fills its output in place.
 template <class PointAt>
-progress_result measure(std::size_t n, const PointAt& point_at, const progress_config& c) noexcept {
-  progress_result r;
+void measure_into(progress_result& r, std::size_t n, const PointAt& point_at, const progress_config& c) noexcept {
+  r = progress_result{};
   r.method = c.target ? 2 : 1;
   r.direction = c.direction > 0 ? 1 : -1;
   const int d = r.direction;
@@ -279,7 +282,6 @@ progress_result measure(std::size_t n, const PointAt& point_at, const progress_c
   const threshold_values configured = c.thresholds.resolve(r.method);
   if (!(configured.high >= configured.med && configured.med >= configured.low))
     return not_available(r, not_available_reason::invalid_thresholds);
-  if (c.target && c.target_year == c.base_year) return not_available(r, not_available_reason::target_year_equals_base_year);
   double target = c.target.value_or(0.0);
   if (c.target && target == 0.0) {
     target = progress_zero_substitute;
@@ -352,7 +354,7 @@ progress_result measure(std::size_t n, const PointAt& point_at, const progress_c
     if (r.method == 1) {
       p = s * d * observed;
     } else if (static_cast<double>(c.target_year) == base.year) {
-      r.reason = not_available_reason::target_year_equals_base_year;  // the base year moved onto the target year
+      r.reason = not_available_reason::target_year_equals_base_year;  // sdg-build divides by zero here
     } else if ((target > 0) != (y0 > 0)) {
       r.reason = not_available_reason::target_opposite_sign;  // Python would take |complex|; no meaning here
     } else {
@@ -380,14 +382,15 @@ progress_result measure(std::size_t n, const PointAt& point_at, const progress_c
   } else {
     r.status = progress_status::not_available;
   }
-  return r;
 }
 
 }  // namespace detail
 
 /// Assesses one series (observations in any order; NaN values are missing) under `config`; never throws.
 [[nodiscard]] inline progress_result progress_measure(std::span<const year_value> points, const progress_config& config) noexcept {
-  return detail::measure(points.size(), [points](std::size_t i) { return points[i]; }, config);
+  progress_result r;
+  detail::measure_into(r, points.size(), [points](std::size_t i) { return points[i]; }, config);
+  return r;
 }
 
 /// Assesses n series stored column-wise: series i is years/values[offsets[i], offsets[i+1]); one config shared or one per series.
@@ -412,8 +415,8 @@ inline void progress_measure_batch(std::span<const double> years, std::span<cons
       out[i] = invalid;
       continue;
     }
-    out[i] = detail::measure(
-        end - begin, [ys, vs, begin](std::size_t k) { return year_value{ys[begin + k], vs[begin + k]}; },
+    detail::measure_into(
+        out[i], end - begin, [ys, vs, begin](std::size_t k) { return year_value{ys[begin + k], vs[begin + k]}; },
         configs[shared ? 0 : i]);
   }
 }

@@ -15,4 +15,8 @@ namespace qgov::plans {
 /// The source text the embedded plan was compiled with, byte for byte.
 [[nodiscard]] std::string_view dongli_2024_source_text();
 
+/// The illustrative sample observations (data/observations/dongli-sample.csv) compiled in, as CSV text. Not official
+/// figures, except the rows whose `source` cites a publication.
+[[nodiscard]] std::string_view dongli_2024_sample_csv();
+
 }  // namespace qgov::plans

@@ -1,6 +1,6 @@
 #include "text_table.hpp"
 
-namespace qgov::cli {
+namespace qgov::detail {
 namespace {
 
 // Decodes one code point at s[i], advancing i; invalid bytes count as one column each.
@@ -48,4 +48,4 @@ std::string clip(std::string_view s, std::size_t width) {
   return out + "\u2026";
 }
 
-}  // namespace qgov::cli
+}  // namespace qgov::detail

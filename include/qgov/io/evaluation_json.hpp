@@ -1,0 +1,16 @@
+// qgov/io/evaluation_json.hpp — an evaluation as JSON: the contract dashboards and other tools read.
+#pragma once
+
+#include <string>
+
+#include <qgov/eval/evaluation.hpp>
+#include <qgov/plan/plan.hpp>
+
+namespace qgov {
+
+/// The evaluation as JSON: {"plan", "as_of", "known_as_of", "goals": [{"id", "status", "value", "period", "projected",
+/// "explanation": {"zh", "en"}, "trace": {...}, "levels"}], "bureaus": [{"name", "id", "score", "grade", "rank", …}],
+/// "coverage": [...], "summary": {status: count}}. `p` supplies names, quotes and clauses for the trace.
+[[nodiscard]] std::string to_json(const evaluation& e, const plan& p, int indent = 2);
+
+}  // namespace qgov

@@ -1,0 +1,99 @@
+// `qgov progress --batch`: JSON in, the Open SDG progress measure per series, JSON out.
+#include <qgov/io/progress_json.hpp>
+
+#include <cmath>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <qgov/core/error.hpp>
+#include <qgov/core/source_span.hpp>
+#include <qgov/formulas/progress_measure.hpp>
+
+namespace qgov {
+
+std::string progress_batch_json(std::string_view text, std::string origin, int indent) {
+  using json = nlohmann::json;
+  std::vector<problem> problems;
+  json in;
+  try {
+    in = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    const auto pos = position_of(text, e.byte == 0 ? 0 : e.byte - 1);
+    throw load_error(origin, {{std::to_string(pos.line) + ":" + std::to_string(pos.column), std::string("invalid JSON: ") + e.what()}});
+  } catch (const json::exception& e) {
+    throw load_error(origin, {{"", std::string("invalid JSON: ") + e.what()}});
+  }
+  if (!in.is_array()) throw load_error(origin, {{"", "expected a JSON array of series"}});
+  std::vector<std::vector<formulas::year_value>> series(in.size());
+  std::vector<formulas::progress_config> configs(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    std::string p = "/";  // built in two steps: g++ 12 misreports `"/" + to_string(i)` under -Wrestrict
+    p += std::to_string(i);
+    const json& s = in[i];
+    if (!s.is_object()) {
+      problems.push_back({p, "expected an object with \"points\" and an optional \"config\""});
+      continue;
+    }
+    for (const auto& [k, v] : s.items())
+      if (k != "points" && k != "config") problems.push_back({p + "/" + k, "unknown field; expected \"points\" or \"config\""});
+    const auto pts = s.find("points");
+    if (pts == s.end() || !pts->is_array()) {
+      problems.push_back({p + "/points", "expected an array of [year, value] pairs"});
+    } else {
+      for (std::size_t k = 0; k < pts->size(); ++k) {
+        const json& pt = (*pts)[k];
+        // a null value is a missing figure (Open SDG drops NA values); anything else must be a pair of numbers
+        if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !(pt[1].is_number() || pt[1].is_null())) {
+          problems.push_back({p + "/points/" + std::to_string(k), "expected [year, value] with numbers (value may be null)"});
+          continue;
+        }
+        series[i].push_back({pt[0].get<double>(), pt[1].is_null() ? std::nan("") : pt[1].get<double>()});
+      }
+    }
+    if (const auto c = s.find("config"); c != s.end()) {
+      if (!c->is_object()) {
+        problems.push_back({p + "/config", "expected an object"});
+        continue;
+      }
+      auto& cfg = configs[i];
+      for (const auto& [k, v] : c->items()) {
+        const std::string q = p + "/config/" + k;
+        auto integer = [&](int& out) {
+          if (v.is_number_integer() || (v.is_number() && std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 1e6))
+            out = static_cast<int>(v.get<double>());
+          else problems.push_back({q, "expected a whole year"});
+        };
+        if (k == "base_year") integer(cfg.base_year);
+        else if (k == "target_year") integer(cfg.target_year);
+        else if (k == "target") {
+          if (v.is_number()) cfg.target = v.get<double>();
+          else if (!v.is_null()) problems.push_back({q, "expected a number or null"});
+        } else if (k == "limit") {
+          if (v.is_number()) cfg.limit = v.get<double>();
+          else if (!v.is_null()) problems.push_back({q, "expected a number or null"});
+        } else if (k == "direction") {
+          // sdg-build: "positive" means higher is better; anything else means negative
+          if (v.is_string()) cfg.direction = v.get<std::string>() == "positive" ? 1 : -1;
+          else problems.push_back({q, "expected \"positive\" or \"negative\""});
+        } else {
+          problems.push_back({q, "unknown config key; expected base_year, target, target_year, direction or limit"});
+        }
+      }
+    }
+  }
+  if (!problems.empty()) throw load_error(origin, std::move(problems));
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const auto r = formulas::progress_measure(series[i], configs[i]);
+    nlohmann::ordered_json o;
+    o["progress_value"] = r.progress_value && std::isfinite(*r.progress_value) ? nlohmann::ordered_json(*r.progress_value) : nullptr;
+    o["score"] = r.score && std::isfinite(*r.score) ? nlohmann::ordered_json(*r.score) : nullptr;
+    o["status"] = std::string(formulas::to_string(r.status));
+    if (r.status == formulas::progress_status::not_available) o["reason"] = std::string(formulas::to_string(r.reason));
+    out.push_back(o);
+  }
+  return out.dump(indent) + "\n";
+}
+
+}  // namespace qgov
