@@ -50,13 +50,14 @@ std::string number_text(double v) {
 }
 
 // Text quoted for a message: escaped like a JSON string and cut after about 60 bytes (on a character boundary).
-// Only called on well-formed UTF-8.
+// Text that is not UTF-8 (a file name, say) has its non-ASCII bytes escaped, so a message is always UTF-8.
 std::string in_quotes(std::string_view s) {
   static constexpr char hex[] = "0123456789ABCDEF";
+  const bool utf8 = !detail::first_invalid_utf8(s);
   std::string out = "\"";
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (i >= 60 && (c & 0xC0) != 0x80) {
+    if (i >= 60 && (!utf8 || (c & 0xC0) != 0x80)) {
       out += "…";
       break;
     }
@@ -64,7 +65,7 @@ std::string in_quotes(std::string_view s) {
     else if (c == '\n') out += "\\n";
     else if (c == '\r') out += "\\r";
     else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7F) out += {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
+    else if (c < 0x20 || c == 0x7F || (c >= 0x80 && !utf8)) out += {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
     else out += static_cast<char>(c);
   }
   return out + "\"";
@@ -247,7 +248,8 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
         sink.at(field::level, in_quotes(*lv) + " is not a level of " + g->id.str() + "; its levels: " + list);
       }
     } else {
-      sink.at(field::level, "unknown level " + in_quotes(*lv) + "; expected national, municipal or district (or 国家, 市, 区)");
+      sink.at(field::level,
+              "unknown level " + in_quotes(*lv) + "; expected national, municipal or district (or 国家, 市, 区)");
     }
   } else if (g && !r.is_bad(field::level)) {
     sink.missing(field::level, g->id.str() + " is an all_levels (各级) goal: give national, municipal or district");
@@ -390,7 +392,8 @@ public:
           stray_cr = stray_cr || text_[pos_] == '\r';
           f.text += text_[pos_++];
         }
-        if (stray_quote) syntax("quote inside an unquoted field; quote the whole field and write the quote twice (\"\")");
+        if (stray_quote)
+          syntax("quote inside an unquoted field; quote the whole field and write the quote twice (\"\")");
         if (stray_cr) syntax("carriage return without a line feed; lines end with LF or CRLF");
       }
       f.end = pos_;
@@ -493,8 +496,8 @@ std::optional<std::array<std::size_t, field_count>> read_header(std::string_view
       out.push_back({where, msg});
       ok = false;
     } else if (col[*which]) {
-      out.push_back({where, "duplicate column " + in_quotes(f.text) + " (also column " + std::to_string(*col[*which] + 1) +
-                                "); each column appears once"});
+      out.push_back({where, "duplicate column " + in_quotes(f.text) + " (also column " +
+                                std::to_string(*col[*which] + 1) + "); each column appears once"});
       ok = false;
     } else {
       col[*which] = k;
@@ -597,7 +600,8 @@ struct duplicate_key_finder {
   }
 };
 
-std::optional<json> parse_json(std::string_view text, std::vector<problem>& problems, std::set<std::string>& dup_paths) {
+std::optional<json> parse_json(std::string_view text, std::vector<problem>& problems,
+                               std::set<std::string>& dup_paths) {
   duplicate_key_finder dup;
   dup.out = &problems;
   dup.paths = &dup_paths;
@@ -647,7 +651,8 @@ void read_json_observation(const json& o, const std::string& path, const std::se
     bool known = false;
     for (auto n : field_names) known = known || k == n;
     if (!known)
-      out.push_back({path + "/" + pointer_segment(k), "unknown field " + in_quotes(k) + "; expected one of: " + all_field_names()});
+      out.push_back({path + "/" + pointer_segment(k),
+                     "unknown field " + in_quotes(k) + "; expected one of: " + all_field_names()});
   }
   for (std::size_t i = 0; i < field_count; ++i) {
     const auto f = static_cast<field>(i);
@@ -694,7 +699,8 @@ void check_writable(const observation& o, std::size_t i) {
     if (std::fabs(o.value - pct) > 1e-9 * std::max(std::fabs(o.value), std::fabs(pct)))
       fail("the value " + number_text(o.value) + " disagrees with its rate (" + number_text(pct) + ")");
   }
-  if (o.reported_on.is_special()) fail("reported_on is not a date");
+  if (!period::parse(o.period.str())) fail("the period " + o.period.str() + " is outside the years 1900 to 2200");
+  if (o.reported_on.is_special() || !parse_iso_date(to_iso(o.reported_on))) fail("reported_on is not a date");
   if (o.reported_on < o.period.first_day()) fail("reported_on is before the period began");
 }
 
@@ -881,9 +887,11 @@ observation_ledger load_observations(const std::filesystem::path& file, const pl
   std::string ext = file.extension().string();
   for (char& c : ext)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (ext != ".csv" && ext != ".json")
-    throw load_error(file.string(), {{"", (ext.empty() ? std::string("no file extension") : "unsupported extension " + in_quotes(file.extension().string())) +
-                                              "; observation files are .csv or .json"}});
+  if (ext != ".csv" && ext != ".json") {
+    const std::string what = ext.empty() ? std::string("no file extension")
+                                         : "unsupported extension " + in_quotes(file.extension().string());
+    throw load_error(file.string(), {{"", what + "; observation files are .csv or .json"}});
+  }
   auto text = read_file(file);
   if (!text) throw load_error(file.string(), {{"", "cannot read the observations file"}});
   return ext == ".csv" ? parse_observations_csv(*text, p, file.string())

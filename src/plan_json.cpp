@@ -29,6 +29,8 @@ struct duplicate_key_finder {
   std::vector<frame> stack;
   std::vector<problem>* out = nullptr;
   std::size_t max_depth = 0;
+  std::size_t duplicates = 0;
+  static constexpr std::size_t max_reported = 20;
 
   std::string where() const {
     std::string p;
@@ -51,7 +53,13 @@ struct duplicate_key_finder {
       case json::parse_event_t::key: {
         auto& f = stack.back();
         f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second) out->push_back({where(), "duplicate key \"" + f.key + "\"; each key may appear once"});
+        if (!f.keys.insert(f.key).second) {
+          // hostile files can hold millions of long duplicate keys: report the first few, count the rest
+          if (++duplicates <= max_reported) {
+            const std::string shown_key = f.key.size() > 60 ? f.key.substr(0, 57) + "..." : f.key;
+            out->push_back({where().substr(0, 200), "duplicate key \"" + shown_key + "\"; each key may appear once"});
+          }
+        }
         break;
       }
       case json::parse_event_t::value: element(); break;
@@ -103,7 +111,8 @@ struct reader {
       if (!known) {
         std::string list;
         for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        add(p + "/" + k, "unknown field \"" + k + "\"; expected one of: " + list);
+        const std::string shown_key = k.size() > 60 ? k.substr(0, 57) + "..." : k;
+        add(p + "/" + shown_key, "unknown field \"" + shown_key + "\"; expected one of: " + list);
       }
     }
     return true;
@@ -412,6 +421,9 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
   try {
     json j = json::parse(text.begin(), text.end(),
                          [&dup](int depth, json::parse_event_t e, json& parsed) { return dup(depth, e, parsed); });
+    if (dup.duplicates > duplicate_key_finder::max_reported)
+      problems.push_back({"", std::to_string(dup.duplicates - duplicate_key_finder::max_reported) +
+                                  " more duplicate keys not listed"});
     if (dup.max_depth > max_json_depth) {
       problems.push_back({"", "JSON nested " + std::to_string(dup.max_depth) + " levels deep; a plan file nests at most " +
                                   std::to_string(max_json_depth)});

@@ -57,7 +57,9 @@ std::string progress_batch_json(std::string_view text, std::string origin, int i
         continue;
       }
       auto& cfg = configs[i];
-      for (const auto& [k, v] : c->items()) {
+      for (const auto& item : c->items()) {
+        const std::string& k = item.key();
+        const json& v = item.value();
         const std::string q = p + "/config/" + k;
         auto integer = [&](int& out) {
           if (v.is_number_integer() || (v.is_number() && std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 1e6))

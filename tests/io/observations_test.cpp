@@ -725,6 +725,9 @@ TEST_SUITE("io::observations") {
     CHECK_THROWS_AS((void)to_json(observation_ledger({o})), qgov::error);
     o.source = "fine";
     CHECK_NOTHROW((void)to_json(observation_ledger({o})));
+    o.period = period::year(1850);
+    o.reported_on = d("1851-01-20");
+    CHECK_THROWS_AS((void)to_csv(observation_ledger({o})), qgov::error);
   }
 
   TEST_CASE("the examples in docs/observations-format.md load, and mean what the document says") {

@@ -230,6 +230,24 @@ TEST_SUITE("io::plan_json") {
         CHECK(has(e.problems(), "", "levels deep"));
       }
     }
+    SUBCASE("a flood of long duplicate keys is summarised, not reported one by one") {
+      std::string flood = "{";
+      const std::string key(2000, 'k');
+      for (int i = 0; i < 5000; ++i) flood += "\"" + key + "\": 1,";
+      flood += "\"end\": 1}";
+      try {
+        (void)parse_plan(flood, source(), "flood.json");
+        FAIL("expected a load_error");
+      } catch (const load_error& e) {
+        std::size_t duplicates = 0;
+        for (const auto& pr : e.problems()) {
+          CHECK(pr.message.size() < 600);  // keys are shortened in messages
+          if (pr.message.rfind("duplicate key", 0) == 0) ++duplicates;
+        }
+        CHECK(duplicates == 20);
+        CHECK(has(e.problems(), "", "4979 more duplicate keys not listed"));
+      }
+    }
     SUBCASE("a mistyped deep value is named, not dumped") {
       auto j = dongli_json();
       j["id"] = json::array({json::array({json::array({1})})});

@@ -54,10 +54,10 @@ public:
   observation_ledger() = default;
   explicit observation_ledger(std::vector<observation> observations) : all_(std::move(observations)) { sort(); }
 
-  /// Adds one observation (a revision if goal, period and level already have one).
+  /// Adds one observation (a revision if goal, period and level already have one), keeping the order: O(n).
   void add(observation o) {
-    all_.push_back(std::move(o));
-    sort();
+    const auto at = std::upper_bound(all_.begin(), all_.end(), o, before);
+    all_.insert(at, std::move(o));
   }
 
   /// Every observation, ordered by goal, level, period end and report date.
@@ -79,16 +79,15 @@ public:
   }
 
 private:
-  void sort();
+  // goal, level (none first), period end, period start, report date; the goal compared by reference, no copies
+  static bool before(const observation& a, const observation& b) noexcept {
+    if (const int c = a.goal.str().compare(b.goal.str()); c != 0) return c < 0;
+    const int la = a.level ? static_cast<int>(*a.level) : -1, lb = b.level ? static_cast<int>(*b.level) : -1;
+    return std::tuple(la, a.period.last_day(), a.period.first_day(), a.reported_on) <
+           std::tuple(lb, b.period.last_day(), b.period.first_day(), b.reported_on);
+  }
+  void sort() { std::stable_sort(all_.begin(), all_.end(), before); }
   std::vector<observation> all_;
 };
-
-inline void observation_ledger::sort() {
-  auto key = [](const observation& o) {
-    return std::tuple(o.goal.str(), o.level ? static_cast<int>(*o.level) : -1, o.period.last_day(),
-                      o.period.first_day(), o.reported_on);
-  };
-  std::stable_sort(all_.begin(), all_.end(), [&](const observation& a, const observation& b) { return key(a) < key(b); });
-}
 
 }  // namespace qgov
