@@ -810,6 +810,11 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
       if (blank_count++ == 0) blank_first = rec.line;
       continue;
     }
+    // Lines starting with # before the header are comments: a file can say what it is ("illustrative sample").
+    if (!header && !rec.fields.empty() && rec.fields[0].text.starts_with('#') && rec.syntax.empty()) {
+      blank_count = 0;
+      continue;
+    }
     flush_blank_lines();
     const std::size_t first = problems.size();
     if (!header) {

@@ -785,3 +785,27 @@ TEST_SUITE("io::observations") {
     std::filesystem::remove_all(dir);
   }
 }
+
+TEST_SUITE("io::observations (comments and the sample)") {
+  TEST_CASE("comment lines before the header are skipped; after it they are rows") {
+    const auto& p = qgov::plans::dongli_2024();
+    const std::string header = "goal,period,value,numerator,denominator,level,reported_on,source\n";
+    const auto ledger = qgov::parse_observations_csv("# a comment, with commas\n#another\n" + header +
+                                                         "brand_index_score,2024,78.2,,,,2025-06-30,x\n",
+                                                     p, "c.csv");
+    CHECK(ledger.size() == 1);
+    CHECK(ledger.all()[0].origin == "c.csv:4");
+    CHECK_THROWS_AS((void)qgov::parse_observations_csv(header + "# not a comment here\n", p, "c.csv"), qgov::load_error);
+  }
+  TEST_CASE("the embedded sample says it is illustrative, loads, and covers every goal with a number") {
+    const auto& p = qgov::plans::dongli_2024();
+    const auto csv = qgov::plans::dongli_2024_sample_csv();
+    CHECK(csv.starts_with("# ILLUSTRATIVE SAMPLE DATA"));
+    const auto ledger = qgov::parse_observations_csv(csv, p, "sample");
+    for (const auto& g : p.goals()) {
+      if (!g.target) continue;
+      CAPTURE(g.id);
+      CHECK(std::any_of(ledger.all().begin(), ledger.all().end(), [&](const qgov::observation& o) { return o.goal == g.id; }));
+    }
+  }
+}
