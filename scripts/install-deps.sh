@@ -8,7 +8,7 @@ packages=(g++ cmake make pkg-config
           libboost-date-time-dev libboost-serialization-dev librange-v3-dev
           nlohmann-json3-dev libcli11-dev doctest-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(clang libclang-rt-14-dev libbenchmark-dev libyaml-cpp-dev)
+  packages+=(clang libclang-rt-14-dev libbenchmark-dev libyaml-cpp-dev chromium fonts-noto-cjk)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -2,7 +2,7 @@
 # Every test: install what is missing, then
 #   1. build (Debug) and run the whole CTest suite: unit tests, CLI tests, the installed-package consumer test;
 #   2. rebuild with -fsanitize=address,undefined and run the unit and CLI tests again;
-#   3. fuzz the plan loader for a bounded time (QGOV_FUZZ_SECONDS, default 60; 0 skips).
+#   3. fuzz the plan loader and the extractor for a bounded time each (QGOV_FUZZ_SECONDS, default 60; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --tests
@@ -20,8 +20,9 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build/asan -j"$jobs" --output-on-failure
 
 fuzz_seconds=${QGOV_FUZZ_SECONDS:-60}
-if [[ "$fuzz_seconds" != 0 && -x tests/fuzz/run.sh ]]; then
-  echo "== 3/3 fuzzing the plan loader for ${fuzz_seconds}s"
+if [[ "$fuzz_seconds" != 0 ]]; then
+  echo "== 3/3 fuzzing (ASan/UBSan) the plan loader, then the policy-text extractor, ${fuzz_seconds}s each"
   tests/fuzz/run.sh "$fuzz_seconds"
+  tests/fuzz/extract_run.sh "$fuzz_seconds"
 fi
 echo "all tests passed"

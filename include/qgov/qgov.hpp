@@ -32,9 +32,12 @@
 #include <qgov/eval/policy.hpp>
 #include <qgov/eval/status.hpp>
 
+#include <qgov/extract/extract.hpp>
+
 #include <qgov/io/evaluation_json.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/io/plan_json.hpp>
 #include <qgov/io/progress_json.hpp>
 #include <qgov/render/evaluation_text.hpp>
+#include <qgov/render/report_html.hpp>
 #include <qgov/plans/dongli_2024.hpp>

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <qgov/qgov.hpp>
+#include <qgov/extract/extract.hpp>
 
 #include "../text_table.hpp"
 
@@ -225,11 +226,31 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
 
   auto* progress_cmd = app.add_subcommand("progress", "The Open SDG progress measure over a batch of series (JSON in, JSON out)");
+  std::string extract_file;
+  auto* extract_cmd = app.add_subcommand("extract", "Read a draft plan from a plan's Chinese text: outline, lists, targets, and what is unclassified");
+  extract_cmd->add_option("file", extract_file, "The plan's text (UTF-8)")->required()->check(CLI::ExistingFile);
+  extract_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
+
   progress_cmd->add_option("--batch", batch_file, "JSON array of {\"points\": [[year, value], ...], \"config\": {...}}; - for stdin")->required();
+
+  std::string report_format = "html", report_out;
+  auto* report_cmd = app.add_subcommand("report", "The scorecard report: a self-contained HTML page (or Markdown, text)");
+  report_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  report_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(CLI::ExistingFile);
+  report_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
+  report_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
+  report_cmd->add_option("--lang", lang_text, "Language of the report")->check(CLI::IsMember({"zh", "en", "both"}));
+  report_cmd->add_option("--format", report_format, "Output format (default: html)")->check(CLI::IsMember({"html", "md", "text"}));
+  report_cmd->add_option("--out", report_out, "Write the report to this file instead of standard output");
 
   CLI11_PARSE(app, argc, argv);
 
   try {
+    if (*extract_cmd) {
+      const auto draft = extract(read_text(extract_file), {.plan_id = "draft", .source_path = extract_file});
+      std::cout << (format == "json" ? draft_to_json(draft) : draft_to_text(draft));
+      return 0;
+    }
     if (*progress_cmd) {
       std::string text;
       if (batch_file == "-") {
@@ -274,6 +295,24 @@ int main(int argc, char** argv) {
           print_explain(p, *g, evaluate_goal(p, *g, ledger, as_of, known), std::cout);
           std::cout << "\n";
         }
+      }
+    } else if (*report_cmd) {
+      const auto ledger = choose_observations(observations_file, p, plan_file.empty());
+      const date as_of = parse_date_option(as_of_text, "--as-of");
+      const date known = known_as_of_text.empty() ? as_of : parse_date_option(known_as_of_text, "--known-as-of");
+      const auto e = evaluate(p, ledger, as_of, known);
+      const auto lang = *parse_language(lang_text);
+      const std::string text = report_format == "html" ? render_html(e, p, lang)
+                               : report_format == "md" ? render_markdown(e, p, lang)
+                                                       : render_text(e, p, lang);
+      if (report_out.empty()) {
+        std::cout << text;
+      } else {
+        std::ofstream out(report_out, std::ios::binary);
+        out << text;
+        out.close();
+        if (!out) throw qgov::error("cannot write " + report_out);
+        std::cout << "wrote " << report_format << " report (" << text.size() << " bytes) to " << report_out << "\n";
       }
     } else if (*unit_cmd) {
       const auto* u = p.find_unit_by_name(unit_name);

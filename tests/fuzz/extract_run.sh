@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the text-extractor fuzz target (extract_fuzz) with clang into build-extract-fuzz/ and runs it for a bounded time.
+#   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
+# The seed corpus (tests/fuzz/extract_corpus) is copied to a temporary directory; the repository's corpus is never written.
+# Crash/timeout/leak inputs are saved under build-extract-fuzz/artifacts/. Exit status: 0 if the run finished clean,
+# non-zero if the fuzzer found a problem (or the build failed).
+set -euo pipefail
+
+if [[ $# -lt 1 || ! "$1" =~ ^[0-9]+$ ]]; then
+  echo "usage: $0 SECONDS [extra libFuzzer flags...]" >&2
+  exit 2
+fi
+seconds=$1
+shift
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build="$root/${FUZZ_BUILD_DIR:-build-extract-fuzz}"
+
+echo "== configuring and building $build (clang)"
+CC=${CC:-clang} CXX=${CXX:-clang++} cmake -S "$here" -B "$build" >/dev/null
+cmake --build "$build" -j "${JOBS:-2}" --target extract_fuzz
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/qgov-fuzz.XXXXXX")
+if [[ -z "${KEEP_FUZZ_WORKDIR:-}" ]]; then trap 'rm -rf "$work"' EXIT; fi
+cp -r "$here/extract_corpus" "$work/corpus"
+artifacts="$build/artifacts"
+mkdir -p "$artifacts"
+log="$build/last-run.log"
+
+echo "== fuzzing for ${seconds}s (corpus copy in $work/corpus, artifacts in $artifacts/, log in $log)"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+before=$(find "$artifacts" -type f | sort)
+status=0
+"$build/extract_fuzz" \
+  -max_total_time="$seconds" \
+  -max_len=262144 \
+  -timeout=30 \
+  -rss_limit_mb=4096 \
+  -dict="$here/extract.dict" \
+  -artifact_prefix="$artifacts/" \
+  -print_final_stats=1 \
+  "$@" \
+  "$work/corpus" >"$log" 2>&1 || status=$?
+after=$(find "$artifacts" -type f | sort)
+new=$(comm -13 <(printf '%s\n' "$before") <(printf '%s\n' "$after") | sed '/^$/d')
+
+echo "== result"
+grep -E '^#[0-9]+' "$log" | tail -n 1 || true
+grep -E '^stat::' "$log" || true
+if [[ $status -ne 0 || -n "$new" ]]; then
+  echo "== the fuzzer found a problem (exit status $status); new artifacts:" >&2
+  # Replay each new artifact for a one-line diagnosis (fork mode keeps the children's reports out of the log).
+  for a in $new; do
+    echo "  $a" >&2
+    timeout 120 "$build/extract_fuzz" "$a" 2>&1 \
+      | grep -m 3 -E -A1 '^=== extract_fuzz|^SUMMARY|runtime error' | sed 's/^/      /' >&2 || true
+  done
+  echo "   reproduce: $build/extract_fuzz ARTIFACT" >&2
+  exit $(( status != 0 ? status : 1 ))
+fi
+echo "== no crash found"
