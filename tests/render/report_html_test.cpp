@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <regex>
 #include <string>
@@ -235,5 +236,46 @@ TEST_CASE("progress bars read lower-is-better and exact targets the right way") 
     // the value 3.71 is under 3.8: met for ≤ (full bar), 3.71/3.8 close for =
     if (c == comparator::le) CHECK(f == doctest::Approx(1.0));
     else CHECK(f == doctest::Approx(1 - 0.09 / 3.8).epsilon(1e-3));
+  }
+}
+
+TEST_CASE("the Markdown and text reports carry the JSON evaluation's statuses, values and grades") {
+  const auto e = sample_evaluation();
+  const auto j = nlohmann::json::parse(to_json(e, dongli()));
+  const auto md = render_markdown(e, dongli());
+  const auto text = render_text(e, dongli());
+  auto fixed2 = [](double v) {  // the reports print at most two decimals, trailing zeros dropped
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+  };
+  for (const auto& g : j.at("goals")) {
+    const std::string id = g.at("id");
+    const std::string status = g.at("status");
+    CAPTURE(id);
+    const auto row = md.find("| `" + id + "` |");
+    REQUIRE(row != std::string::npos);
+    const auto line = md.substr(row, md.find('\n', row) - row);
+    CHECK(line.find(" " + status + " |") != std::string::npos);
+    if (!g.at("value").is_null()) CHECK(line.find(fixed2(g.at("value").get<double>())) != std::string::npos);
+    const auto trow = text.find(" " + id + " ");
+    REQUIRE(trow != std::string::npos);
+    const auto tline = text.substr(trow, text.find('\n', trow) - trow);
+    CHECK(tline.find(status) != std::string::npos);
+    if (!g.at("value").is_null()) CHECK(tline.find(fixed2(g.at("value").get<double>())) != std::string::npos);
+  }
+  for (const auto& b : j.at("bureaus")) {
+    if (b.at("score").is_null()) continue;
+    char score[32];
+    std::snprintf(score, sizeof score, "%.1f", b.at("score").get<double>());
+    const std::string name = b.at("name");
+    CAPTURE(name);
+    const auto row = md.find("| " + name);
+    REQUIRE(row != std::string::npos);
+    const auto line = md.substr(row, md.find('\n', row) - row);
+    CHECK(line.find(std::string("| ") + score + " | " + b.at("grade").get<std::string>()) != std::string::npos);
   }
 }
