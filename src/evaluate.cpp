@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 
+#include <qgov/core/chinese_numeral.hpp>
 #include <qgov/formulas/goal_rules.hpp>
 #include <qgov/formulas/progress_measure.hpp>
 #include <qgov/formulas/projection.hpp>
@@ -80,12 +81,6 @@ std::string value_with_unit_en(double v, const std::string& unit) {
   return value_with_unit(v, unit);
 }
 
-std::string clause_zh(int n) {
-  static const char* digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n <= 0 || n >= 100) return std::to_string(n);
-  if (n < 10) return digits[n];
-  return std::string(n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Series preparation
@@ -457,7 +452,7 @@ std::string_view status_sentence_en(goal_status s) {
 explanation explain(const plan& p, const goal& g, const goal_result& r, const verdict& v) {
   explanation e;
   const std::string subject_en = g.name_en.empty() ? g.indicator : g.name_en;
-  const std::string where_zh = g.source.kind == source_ref::kind_t::clause ? "方案第（" + clause_zh(g.source.number) + "）条"
+  const std::string where_zh = g.source.kind == source_ref::kind_t::clause ? "方案第（" + chinese_numeral(g.source.number) + "）条"
                                                                           : "方案专栏" + std::to_string(g.source.number);
   const std::string where_en = std::string(to_string(g.source.kind)) + " " + std::to_string(g.source.number);
   const std::string unit = g.target ? g.target->unit : "";

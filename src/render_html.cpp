@@ -3,6 +3,8 @@
 // symbols only help the eye.
 #include <qgov/render/report_html.hpp>
 
+#include <qgov/core/chinese_numeral.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -78,15 +80,6 @@ std::string with_unit(double v, const goal* g) {
   return s;
 }
 
-std::string chinese_numeral(int n) {
-  static const char* digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n <= 0 || n >= 100) return std::to_string(n);
-  if (n < 10) return digits[n];
-  std::string s = (n / 10 == 1 ? "" : digits[n / 10]);
-  return s + "十" + digits[n % 10];
-}
-
-std::string clause_label(int n) { return "（" + chinese_numeral(n) + "）"; }
 
 /// The worst status among the goals linked to a clause ("none" when no goal is linked).
 std::string clause_status(const evaluation& e, const std::vector<goal_id>& goals) {

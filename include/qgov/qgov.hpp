@@ -3,6 +3,7 @@
 
 #include <qgov/version.hpp>
 
+#include <qgov/core/chinese_numeral.hpp>
 #include <qgov/core/comparator.hpp>
 #include <qgov/core/date.hpp>
 #include <qgov/core/error.hpp>

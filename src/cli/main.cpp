@@ -26,13 +26,6 @@ const plan& choose_plan(const std::string& file, std::optional<plan>& storage) {
   return *storage;
 }
 
-std::string chinese_numeral(int n) {
-  static const char* digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n <= 0 || n >= 100) return std::to_string(n);
-  if (n < 10) return digits[n];
-  std::string s = (n / 10 == 1 ? "" : digits[n / 10]);
-  return s + "十" + digits[n % 10];
-}
 
 std::string format_value(double v) {
   std::ostringstream os;

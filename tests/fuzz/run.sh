@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the plan-file fuzz target with clang into build-fuzz/ (at the repository root) and runs it for a bounded time.
+# Builds a fuzz target with clang into build-fuzz/ (at the repository root) and runs it for a bounded time.
+# FUZZ_TARGET picks it: plan_json_fuzz (the plan loader, default) or extract_fuzz (the policy-text extractor);
+# its seed corpus and dictionary follow (corpus/ + plan_json.dict, extract_corpus/ + extract.dict).
 #   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
 # The seed corpus (tests/fuzz/corpus) is copied to a temporary directory; the repository's corpus is never written.
 # Crash/timeout/leak inputs are saved under build-fuzz/artifacts/. Exit status: 0 if the run finished clean,
@@ -15,15 +17,21 @@ shift
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-build="$root/build-fuzz"
+build="$root/${FUZZ_BUILD_DIR:-build-fuzz}"
+target=${FUZZ_TARGET:-plan_json_fuzz}
+case "$target" in
+  plan_json_fuzz) corpus="$here/corpus"; dict="$here/plan_json.dict" ;;
+  extract_fuzz) corpus="$here/extract_corpus"; dict="$here/extract.dict" ;;
+  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz or extract_fuzz)" >&2; exit 2 ;;
+esac
 
 echo "== configuring and building $build (clang)"
 CC=${CC:-clang} CXX=${CXX:-clang++} cmake -S "$here" -B "$build" >/dev/null
-cmake --build "$build" -j "${JOBS:-2}"
+cmake --build "$build" -j "${JOBS:-2}" --target "$target"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/qgov-fuzz.XXXXXX")
 if [[ -z "${KEEP_FUZZ_WORKDIR:-}" ]]; then trap 'rm -rf "$work"' EXIT; fi
-cp -r "$here/corpus" "$work/corpus"
+cp -r "$corpus" "$work/corpus"
 artifacts="$build/artifacts"
 mkdir -p "$artifacts"
 log="$build/last-run.log"
@@ -33,12 +41,12 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_ma
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 before=$(find "$artifacts" -type f | sort)
 status=0
-"$build/plan_json_fuzz" \
+"$build/$target" \
   -max_total_time="$seconds" \
   -max_len=262144 \
   -timeout=30 \
   -rss_limit_mb=4096 \
-  -dict="$here/plan_json.dict" \
+  -dict="$dict" \
   -artifact_prefix="$artifacts/" \
   -print_final_stats=1 \
   "$@" \
@@ -54,10 +62,10 @@ if [[ $status -ne 0 || -n "$new" ]]; then
   # Replay each new artifact for a one-line diagnosis (fork mode keeps the children's reports out of the log).
   for a in $new; do
     echo "  $a" >&2
-    timeout 120 "$build/plan_json_fuzz" "$a" 2>&1 \
-      | grep -m 3 -E -A1 '^=== plan_json_fuzz|^SUMMARY|runtime error' | sed 's/^/      /' >&2 || true
+    timeout 120 "$build/$target" "$a" 2>&1 \
+      | grep -m 3 -E -A1 "^=== $target|^SUMMARY|runtime error" | sed 's/^/      /' >&2 || true
   done
-  echo "   reproduce: $build/plan_json_fuzz ARTIFACT   (QGOV_FUZZ_VERBOSE=1 prints the outcome)" >&2
+  echo "   reproduce: $build/$target ARTIFACT   (QGOV_FUZZ_VERBOSE=1 prints the outcome of plan_json_fuzz)" >&2
   exit $(( status != 0 ? status : 1 ))
 fi
 echo "== no crash found"
