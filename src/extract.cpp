@@ -17,6 +17,8 @@
 
 #include <qgov/core/sha256.hpp>
 
+#include "plan_json_detail.hpp"
+
 #include "utf8.hpp"
 
 namespace qgov {
@@ -1035,12 +1037,6 @@ private:
 // Writing
 
 ordered span_json(source_span s) { return ordered::array({s.begin, s.end}); }
-ordered spanned_json(const spanned_text& t) { return {{"text", t.text}, {"span", span_json(t.span)}}; }
-ordered number_json(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 9.0e15) return static_cast<long long>(v);
-  return v;
-}
-ordered date_json(const date& d) { return d.is_special() ? ordered(nullptr) : ordered(to_iso(d)); }
 
 }  // namespace
 
@@ -1055,69 +1051,8 @@ plan_draft extract(std::string_view text, const extract_options& options) {
 }
 
 std::string draft_to_json(const plan_draft& dr, int indent) {
-  const auto& d = dr.data;
-  ordered j;
-  j["qgov_plan"] = d.format_version;
-  j["id"] = d.id.str();
-  j["source"] = {{"path", d.source.path}, {"sha256", d.source.sha256}};
-  ordered doc;
-  doc["number"] = spanned_json(d.document.number);
-  doc["issuer"] = spanned_json(d.document.issuer);
-  doc["issued_on_text"] = spanned_json(d.document.issued_on_text);
-  doc["issued_on"] = date_json(d.document.issued_on);
-  if (!d.document.disclosure.text.empty()) doc["disclosure"] = spanned_json(d.document.disclosure);
-  doc["title"] = spanned_json(d.document.title);
-  if (!d.document.notice_title.text.empty()) doc["notice_title"] = spanned_json(d.document.notice_title);
-  j["document"] = doc;
-  j["sections"] = ordered::array();
-  for (const auto& s : d.sections)
-    j["sections"].push_back({{"number", s.number.value}, {"title", spanned_json(s.title)}, {"span", span_json(s.span)}});
-  j["clauses"] = ordered::array();
-  for (const auto& c : d.clauses)
-    j["clauses"].push_back({{"number", c.number.value}, {"section", c.section.value}, {"title", spanned_json(c.title)},
-                            {"span", span_json(c.span)}});
-  j["columns"] = ordered::array();
-  for (const auto& c : d.columns) {
-    ordered items = ordered::array();
-    for (const auto& it : c.items) items.push_back({{"title", spanned_json(it.title)}, {"span", span_json(it.span)}});
-    j["columns"].push_back({{"number", c.number.value}, {"section", c.section.value}, {"title", spanned_json(c.title)},
-                            {"span", span_json(c.span)}, {"items", items}});
-  }
-  j["units"] = ordered::array();
-  for (const auto& u : d.units)
-    j["units"].push_back({{"id", u.id.str()}, {"name", u.name}, {"name_en", u.name_en},
-                          {"kind", std::string(to_string(u.kind))}});
-  ordered lists = ordered::array();
-  for (const auto& l : d.responsibility) {
-    ordered cells = ordered::array();
-    for (const auto& c : l.cells)
-      cells.push_back({{"unit", c.unit.str()}, {"role", std::string(to_string(c.unit_role))}, {"span", span_json(c.span)}});
-    lists.push_back({{"clause", l.clause.value}, {"span", span_json(l.span)}, {"cells", cells}});
-  }
-  j["responsibility"] = {{"convention", std::string(to_string(d.convention))}, {"lists", lists}};
-  j["goals"] = ordered::array();
-  for (const auto& g : d.goals) {
-    ordered o;
-    o["id"] = g.id.str();
-    o["indicator"] = g.indicator;
-    o["kind"] = std::string(to_string(g.kind));
-    if (g.target) {
-      o["comparator"] = std::string(to_string(g.target->comparator));
-      o["value"] = number_json(g.target->value);
-      o["unit"] = g.target->unit;
-      o["stated"] = g.target->stated;
-    }
-    o["deadline"] = date_json(g.deadline);
-    o["deadline_basis"] = std::string(to_string(g.deadline_from));
-    o["horizon"] = g.horizon;
-    o["quote"] = g.quote;
-    o["span"] = span_json(g.span);
-    o["source"] = {{"kind", std::string(to_string(g.source.kind))}, {"number", g.source.number}};
-    ordered cs = ordered::array();
-    for (const auto& c : g.clauses) cs.push_back({{"number", c.clause.value}, {"link", std::string(to_string(c.link))}});
-    o["clauses"] = cs;
-    j["goals"].push_back(o);
-  }
+  // the draft's plan part is written exactly as a plan file; the findings follow
+  ordered j = detail::plan_data_json(dr.data);
   j["unclassified"] = ordered::array();
   for (const auto& f : dr.unclassified)
     j["unclassified"].push_back({{"span", span_json(f.span)}, {"text", f.text}, {"why", f.why}});

@@ -10,6 +10,8 @@
 
 #include <qgov/core/sha256.hpp>
 
+#include "plan_json_detail.hpp"
+
 namespace qgov {
 namespace {
 
@@ -491,6 +493,8 @@ ordered number_json(double v) {
   if (std::floor(v) == v && std::fabs(v) < 9.0e15) return static_cast<long long>(v);
   return v;
 }
+// A draft (not yet validated) may lack a date: null then, never an exception.
+ordered date_json(const date& d) { return d.is_special() ? ordered(nullptr) : ordered(to_iso(d)); }
 ordered source_json(const source_ref& r) { return {{"kind", std::string(to_string(r.kind))}, {"number", r.number}}; }
 
 ordered goal_json(const goal& g) {
@@ -508,7 +512,7 @@ ordered goal_json(const goal& g) {
   if (g.direction) j["direction"] = std::string(to_string(*g.direction));
   if (!g.levels.empty()) j["levels"] = g.levels;
   if (!g.items.empty()) j["items"] = g.items;
-  j["deadline"] = to_iso(g.deadline);
+  j["deadline"] = date_json(g.deadline);
   j["deadline_basis"] = std::string(to_string(g.deadline_from));
   j["horizon"] = g.horizon;
   j["quote"] = g.quote;
@@ -544,8 +548,7 @@ plan load_plan(const std::filesystem::path& file, const plan_load_options& optio
   return build(*text, std::move(source), file.string(), options, &file);
 }
 
-std::string to_json(const plan& p, int indent) {
-  const auto& d = p.data();
+nlohmann::ordered_json detail::plan_data_json(const plan_data& d) {
   ordered j;
   j["qgov_plan"] = d.format_version;
   j["id"] = d.id.str();
@@ -555,7 +558,7 @@ std::string to_json(const plan& p, int indent) {
   doc["number"] = spanned_json(d.document.number);
   doc["issuer"] = spanned_json(d.document.issuer);
   doc["issued_on_text"] = spanned_json(d.document.issued_on_text);
-  doc["issued_on"] = to_iso(d.document.issued_on);
+  doc["issued_on"] = date_json(d.document.issued_on);
   if (!d.document.disclosure.text.empty()) doc["disclosure"] = spanned_json(d.document.disclosure);
   doc["title"] = spanned_json(d.document.title);
   if (!d.document.notice_title.text.empty()) doc["notice_title"] = spanned_json(d.document.notice_title);
@@ -588,8 +591,10 @@ std::string to_json(const plan& p, int indent) {
   j["responsibility"] = {{"convention", std::string(to_string(d.convention))}, {"lists", lists}};
   j["goals"] = ordered::array();
   for (const auto& g : d.goals) j["goals"].push_back(goal_json(g));
-  return j.dump(indent) + "\n";
+  return j;
 }
+
+std::string to_json(const plan& p, int indent) { return detail::plan_data_json(p.data()).dump(indent) + "\n"; }
 
 std::string matrix_to_json(const plan& p, int indent) {
   ordered j;
