@@ -395,11 +395,7 @@ private:
   }
 
   void scorecard() {
-    std::vector<const bureau_score*> order;
-    for (const auto& b : e_.bureaus) order.push_back(&b);
-    std::stable_sort(order.begin(), order.end(), [](const bureau_score* a, const bureau_score* b) {
-      return a->rank.value_or(9999) < b->rank.value_or(9999);
-    });
+    const auto order = units_by_rank(e_);
     os_ << "<section id=\"scorecard\">\n<h2>" << label("部门考核计分", "Bureau scorecard") << "</h2>\n<p class=\"hint\">"
         << esc(label("0–100分，按所负责目标的状态加权（牵头2，负责1）；A ≥ 90，B ≥ 80，C ≥ 60，D < 60；发生区域性、系统性质量安全事件一律为D（*）。",
                  "0–100 over the goals each unit answers for (weight: lead 2, responsible 1); A ≥ 90, B ≥ 80, C ≥ 60, D below 60; a veto event forces D (*)."))

@@ -86,13 +86,7 @@ std::string render_text(const evaluation& e, const plan& p, language lang) {
   }
   os << "\nBureau scorecard (0-100; A >= 90, B >= 80, C >= 60, D below; a veto forces D)\n";
   os << pad("rank", 6) << pad("unit", 16) << pad("score", 8) << pad("grade", 7) << "goals  " << (lang == language::zh ? "" : "name") << "\n";
-  // in rank order; units without a score last
-  std::vector<const bureau_score*> order;
-  for (const auto& b : e.bureaus) order.push_back(&b);
-  std::stable_sort(order.begin(), order.end(), [](const bureau_score* a, const bureau_score* b) {
-    return a->rank.value_or(9999) < b->rank.value_or(9999);
-  });
-  for (const auto* b : order) {
+  for (const auto* b : units_by_rank(e)) {
     const auto* u = p.find_unit(b->unit);
     os << pad(b->rank ? std::to_string(*b->rank) : "—", 6) << pad(clip(u ? u->name : b->unit.str(), 15), 16)
        << pad(b->score ? fixed(*b->score, 1) : "—", 8) << pad(b->grade ? std::string(formulas::to_string(*b->grade)) + (b->vetoed ? "*" : "") : "—", 7)
@@ -133,12 +127,7 @@ std::string render_markdown(const evaluation& e, const plan& p, language lang) {
   }
   os << "\n## Bureau scorecard\n\nScores 0–100 over the goals each unit answers for; grades A ≥ 90, B ≥ 80, C ≥ 60, "
         "D below; a veto event forces D (marked \\*).\n\n| rank | unit | score | grade | goals |\n|---:|---|---:|---|---:|\n";
-  std::vector<const bureau_score*> order;
-  for (const auto& b : e.bureaus) order.push_back(&b);
-  std::stable_sort(order.begin(), order.end(), [](const bureau_score* a, const bureau_score* b) {
-    return a->rank.value_or(9999) < b->rank.value_or(9999);
-  });
-  for (const auto* b : order) {
+  for (const auto* b : units_by_rank(e)) {
     const auto* u = p.find_unit(b->unit);
     std::string name = u ? u->name : b->unit.str();
     if (u && lang != language::zh && !u->name_en.empty()) name += " (" + u->name_en + ")";

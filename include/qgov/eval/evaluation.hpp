@@ -2,6 +2,8 @@
 // bureau scorecards, and the plan's coverage.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -125,6 +127,16 @@ struct evaluation {
 
 /// Which clauses carry measurable goals.
 [[nodiscard]] std::vector<clause_coverage_entry> coverage_of(const plan& p);
+
+/// The scorecard lines in rank order; units without a rank (no score) last, in plan order.
+[[nodiscard]] inline std::vector<const bureau_score*> units_by_rank(const evaluation& e) {
+  std::vector<const bureau_score*> order;
+  for (const auto& b : e.bureaus) order.push_back(&b);
+  std::stable_sort(order.begin(), order.end(), [](const bureau_score* a, const bureau_score* b) {
+    return a->rank.value_or(SIZE_MAX) < b->rank.value_or(SIZE_MAX);
+  });
+  return order;
+}
 
 /// The result for goal `id`, or nullptr.
 [[nodiscard]] inline const goal_result* find_result(const evaluation& e, const goal_id& id) noexcept {
