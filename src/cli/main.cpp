@@ -13,18 +13,16 @@
 #include <qgov/extract/extract.hpp>
 
 #include "../text_table.hpp"
+#include "commands.hpp"
+#include "common.hpp"
 
 namespace {
 
 using namespace qgov;
+using namespace qgov::cli;
 using detail::pad;
 using detail::clip;
 
-const plan& choose_plan(const std::string& file, std::optional<plan>& storage) {
-  if (file.empty()) return plans::dongli_2024();
-  storage.emplace(load_plan(file));
-  return *storage;
-}
 
 
 std::string format_value(double v) {
@@ -131,26 +129,6 @@ void print_unit_text(const plan& p, const responsible_unit& u, std::ostream& os)
   for (const auto& g : p.goals_of(u.id)) os << "  " << pad(g.id.str(), 36) << target_text(g) << "  " << g.quote << "\n";
 }
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw qgov::error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-observation_ledger choose_observations(const std::string& file, const plan& p, bool default_plan) {
-  if (!file.empty()) return load_observations(file, p);
-  if (!default_plan)
-    throw qgov::error("--observations is required with --plan: the built-in sample figures belong to the Dongli plan");
-  return parse_observations_csv(plans::dongli_2024_sample_csv(), p, "<embedded data/observations/dongli-sample.csv>");
-}
-
-date parse_date_option(const std::string& s, const char* option) {
-  if (auto d = parse_iso_date(s)) return *d;
-  throw qgov::error(std::string(option) + ": expected a date YYYY-MM-DD, got \"" + s + "\"");
-}
-
 void print_explain(const plan& p, const goal& g, const goal_result& r, std::ostream& os) {
   os << g.id << "  [" << to_string(r.status) << " / " << to_chinese(r.status) << "]\n"
      << "  " << r.explanation.zh << "\n  " << r.explanation.en << "\n\n"
@@ -236,9 +214,11 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--format", report_format, "Output format (default: html)")->check(CLI::IsMember({"html", "md", "text"}));
   report_cmd->add_option("--out", report_out, "Write the report to this file instead of standard output");
 
-  CLI11_PARSE(app, argc, argv);
+  // Subcommand groups in their own files (commands.hpp); each callback runs inside app.parse.
+  // (registrations go here)
 
   try {
+    app.parse(argc, argv);
     if (*extract_cmd) {
       const auto draft = extract(read_text(extract_file), {.plan_id = "draft", .source_path = extract_file});
       std::cout << (format == "json" ? draft_to_json(draft) : draft_to_text(draft));
@@ -256,6 +236,8 @@ int main(int argc, char** argv) {
       std::cout << progress_batch_json(text, batch_file == "-" ? "<stdin>" : batch_file);
       return 0;
     }
+    // Subcommands registered from commands.hpp did their work in their callbacks during parse.
+    if (!*plan_cmd && !*matrix_cmd && !*unit_cmd && !*eval_cmd && !*explain_cmd && !*report_cmd) return 0;
     std::optional<plan> storage;
     const plan& chosen = choose_plan(plan_file, storage);
     const plan p = convention.empty() ? chosen : chosen.with_convention(*parse_role_convention(convention));
@@ -318,6 +300,8 @@ int main(int argc, char** argv) {
       }
       print_unit_text(p, *u, std::cout);
     }
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
   } catch (const qgov::error& e) {
     std::cerr << "qgov: " << e.what() << "\n";
     return 1;

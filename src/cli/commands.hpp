@@ -1,0 +1,10 @@
+// Subcommand groups of the qgov command line. Each add_* function adds its subcommands to the app
+// with callbacks that do the work; a callback reports failure by throwing qgov::error (exit 1) or
+// CLI::RuntimeError(code) for a specific exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace qgov::cli {
+
+}  // namespace qgov::cli
