@@ -2,6 +2,7 @@
 # Every test: install what is missing, then
 #   1. build (Debug) and run the whole CTest suite: unit tests, CLI tests, the installed-package consumer test;
 #   2. rebuild with -fsanitize=address,undefined and run the unit and CLI tests again;
+#   then the Python package: pip install from the checkout into a fresh venv, pytest and the example notebook;
 #   3. fuzz the plan loader and the extractor for a bounded time each (QGOV_FUZZ_SECONDS, default 60; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,9 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DQGOV_SANITIZE=ON -DQGOV_INST
 cmake --build build/asan -j"$jobs" >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan -j"$jobs" --output-on-failure
+
+echo "== Python: pip install into a fresh venv, pytest, the example notebook"
+bash scripts/python-test.sh
 
 fuzz_seconds=${QGOV_FUZZ_SECONDS:-60}
 if [[ "$fuzz_seconds" != 0 ]]; then

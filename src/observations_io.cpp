@@ -617,12 +617,12 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
   } catch (const json::parse_error& e) {
     const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
     const auto pos = position_of(text, at);
-    std::string what = e.what();
+    std::string what = detail::escape_invalid_utf8(e.what());
     if (auto k = what.find("syntax error"); k != std::string::npos) what = what.substr(k);
     problems.push_back({at_line(pos.line, pos.column), "invalid JSON: " + what});
     return std::nullopt;
   } catch (const json::exception& e) {  // e.g. a number too large for a double: 1e999
-    std::string what = e.what();
+    std::string what = detail::escape_invalid_utf8(e.what());
     if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
     problems.push_back({"", "invalid JSON: " + what});
     return std::nullopt;

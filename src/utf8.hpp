@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace qgov::detail {
@@ -34,6 +35,28 @@ inline std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcep
     i += len;
   }
   return std::nullopt;
+}
+
+/// `s` with every byte that is not part of a well-formed UTF-8 sequence written as \xNN, so that a message quoting
+/// input (nlohmann's "last read: '…'" cuts a character in half) is always valid UTF-8.
+inline std::string escape_invalid_utf8(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const auto bad = first_invalid_utf8(s);
+    if (!bad) {
+      out.append(s);
+      break;
+    }
+    out.append(s.substr(0, *bad));
+    const auto c = static_cast<unsigned char>(s[*bad]);
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 0xF];
+    s.remove_prefix(*bad + 1);
+  }
+  return out;
 }
 
 }  // namespace qgov::detail

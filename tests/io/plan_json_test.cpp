@@ -396,4 +396,17 @@ TEST_SUITE("io::plan_json") {
     INFO(dump(ps));
     CHECK(has(ps, "/responsibility/lists/0/cells/1/role", "contradicts the convention"));
   }
+
+  TEST_CASE("a message quoting input that is not JSON stays valid UTF-8 (nlohmann quotes half a character)") {
+    // The first byte of 东 is where nlohmann stops; its message quotes that single byte, which is written as \xE4.
+    try {
+      (void)parse_plan("东丽", source(), "<t>");
+      FAIL("expected load_error");
+    } catch (const load_error& e) {
+      const std::string what = e.what();
+      CHECK(what.find("invalid JSON") != std::string::npos);
+      CHECK(what.find("\\xE4") != std::string::npos);
+      for (unsigned char c : what) CHECK_MESSAGE(c < 0x80, "the only non-ASCII bytes would be the half character");
+    }
+  }
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""What calling qgov from Python costs over calling it from C++, on the same data in the same run.
+
+    PYTHONPATH=<build>/python /usr/bin/python3 bench/python_bindings.py --progress SERIES.bin --progress-cpp-ms MS
+        [--records RECORDS.csv --records-cpp-ms MS] [--repeat 5]
+
+--progress: the 1 000 000 series dumped by `qgov_bench_progress --dump` (bench/progress_python.py reads the same
+format); timed through the raw binding (qgov._qgov._progress_measure: arrays in, arrays out) and through the
+DataFrame-returning qgov.progress_measure, and checked against the C++ results in the dump.
+Prints a table and, with --json FILE, the figures as JSON.
+"""
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+
+import numpy as np
+
+import qgov
+from qgov import _qgov
+
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from progress_python import read_data  # noqa: E402  (same dump reader as the NumPy comparison)
+
+
+def median_ms(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1e3)
+    return statistics.median(times)
+
+
+def progress(path, cpp_ms, repeat):
+    d = read_data(path)
+    args = (d["years"], d["values"], d["offsets"], d["base_year"], d["target"], d["target_year"], d["direction"],
+            d["limit"], None, None, None)
+    raw = _qgov._progress_measure(*args)
+    codes = raw["status"]
+    mismatched = int(np.count_nonzero(codes != d["qgov_status"]))
+    score_same = np.allclose(raw["score"], d["qgov_score"], equal_nan=True, rtol=0, atol=0)
+    raw_ms = median_ms(lambda: _qgov._progress_measure(*args), repeat)
+    frame_ms = median_ms(lambda: qgov.progress_measure(d["years"], d["values"], d["offsets"], base_year=d["base_year"],
+                                                        target=d["target"], target_year=d["target_year"],
+                                                        direction=d["direction"], limit=d["limit"]), repeat)
+    return {"series": len(codes), "status_mismatches": mismatched, "scores_identical": bool(score_same),
+            "cpp_ms": cpp_ms, "python_raw_ms": raw_ms, "python_dataframe_ms": frame_ms,
+            "raw_over_cpp": raw_ms / cpp_ms, "dataframe_over_cpp": frame_ms / cpp_ms}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--progress")
+    ap.add_argument("--progress-cpp-ms", type=float)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--json")
+    a = ap.parse_args()
+    out = {"qgov": qgov.__version__}
+    if a.progress:
+        p = progress(a.progress, a.progress_cpp_ms, a.repeat)
+        out["progress"] = p
+        print(f"progress measure, {p['series']:,} series (median of {a.repeat}):")
+        print(f"  C++ progress_measure_batch            {p['cpp_ms']:9.1f} ms   1.00x")
+        print(f"  Python, arrays in/out (_qgov)         {p['python_raw_ms']:9.1f} ms   {p['raw_over_cpp']:.2f}x")
+        print(f"  Python, qgov.progress_measure -> DataFrame {p['python_dataframe_ms']:6.1f} ms   {p['dataframe_over_cpp']:.2f}x")
+        print(f"  same statuses as C++: {p['status_mismatches'] == 0}; same scores: {p['scores_identical']}")
+        if p["status_mismatches"] or not p["scores_identical"]:
+            sys.exit("results differ from the C++ run")
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(out, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The Open SDG progress measure over NumPy arrays: worked values, batch = one by one, and argument errors."""
+import math
+
+import numpy as np
+import pytest
+
+import qgov
+
+
+def test_one_series_with_a_target():
+    # Base 2015: 1.0, latest 2017: 3.0, target 10 by 2030, higher is better.
+    r = qgov.progress_measure([2015, 2016, 2017], [1.0, 2.0, 3.0], target=10, target_year=2030, direction=1).iloc[0]
+    observed = (3.0 / 1.0) ** (1 / 2) - 1
+    required = (10 / 1.0) ** (1 / 15) - 1
+    assert r.method == 2
+    assert math.isclose(r.observed_cagr, observed, rel_tol=1e-15)
+    assert math.isclose(r.required_cagr, required, rel_tol=1e-15)
+    assert math.isclose(r.progress_value, observed / required, rel_tol=1e-15)
+    assert r.status == "substantial_progress"
+
+
+def test_batch_equals_one_by_one():
+    rng = np.random.default_rng(7)
+    n = 200
+    lengths = rng.integers(1, 8, n)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    years = np.concatenate([2012 + np.arange(k) for k in lengths]).astype(float)
+    values = rng.uniform(1, 100, offsets[-1])
+    targets = np.where(rng.uniform(size=n) < 0.5, np.nan, rng.uniform(50, 150, n))
+    direction = np.where(rng.uniform(size=n) < 0.5, 1.0, -1.0)
+    batch = qgov.progress_measure(years, values, offsets, target=targets, direction=direction, target_year=2030)
+    assert len(batch) == n
+    for i in range(0, n, 17):
+        s = slice(offsets[i], offsets[i + 1])
+        one = qgov.progress_measure(years[s], values[s], target=targets[i], direction=direction[i], target_year=2030)
+        a, b = batch.iloc[i], one.iloc[0]
+        assert a.status == b.status and a.reason == b.reason
+        assert (math.isnan(a.score) and math.isnan(b.score)) or a.score == b.score
+
+
+def test_not_available_has_a_reason():
+    r = qgov.progress_measure([2016, 2016], [1.0, 2.0]).iloc[0]
+    assert r.status == "not_available" and r.reason == "duplicate year"
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="differ in length"):
+        qgov.progress_measure([2015, 2016], [1.0])
+    with pytest.raises(ValueError, match="offsets"):
+        qgov.progress_measure([2015, 2016], [1.0, 2.0], [0, 3])
+    with pytest.raises(ValueError, match="one per series"):
+        qgov.progress_measure([2015, 2016], [1.0, 2.0], [0, 1, 2], target=[1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="whole year"):
+        qgov.progress_measure([2015, 2016], [1.0, 2.0], base_year=2015.5)
