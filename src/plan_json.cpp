@@ -11,6 +11,7 @@
 #include <qgov/core/sha256.hpp>
 
 #include "plan_json_detail.hpp"
+#include "json_input.hpp"
 #include "utf8.hpp"
 
 namespace qgov {
@@ -18,58 +19,6 @@ namespace {
 
 using json = nlohmann::json;
 using ordered = nlohmann::ordered_json;
-
-// ---------------------------------------------------------------------------------------------
-// Parsing with duplicate-key detection: nlohmann keeps the last of two equal keys; we refuse the file instead.
-
-struct duplicate_key_finder {
-  struct frame {
-    bool is_array = false;
-    std::size_t index = 0;
-    std::string key;
-    std::set<std::string> keys;
-  };
-  std::vector<frame> stack;
-  std::vector<problem>* out = nullptr;
-  std::size_t max_depth = 0;
-  std::size_t duplicates = 0;
-  static constexpr std::size_t max_reported = 20;
-
-  std::string where() const {
-    std::string p;
-    for (const auto& f : stack) {
-      if (f.is_array) p += "/" + std::to_string(f.index == 0 ? 0 : f.index - 1);
-      else if (!f.key.empty()) p += "/" + f.key;
-    }
-    return p;
-  }
-  void element() {  // a value, object or array starts inside the current container
-    if (!stack.empty() && stack.back().is_array) ++stack.back().index;
-  }
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    if (depth > 0 && static_cast<std::size_t>(depth) > max_depth) max_depth = static_cast<std::size_t>(depth);
-    switch (event) {
-      case json::parse_event_t::object_start: element(); stack.push_back(frame{}); break;
-      case json::parse_event_t::array_start: element(); { frame f; f.is_array = true; stack.push_back(std::move(f)); } break;
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end: if (!stack.empty()) stack.pop_back(); break;
-      case json::parse_event_t::key: {
-        auto& f = stack.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second) {
-          // hostile files can hold millions of long duplicate keys: report the first few, count the rest
-          if (++duplicates <= max_reported) {
-            const std::string shown_key = f.key.size() > 60 ? f.key.substr(0, 57) + "..." : f.key;
-            out->push_back({where().substr(0, 200), "duplicate key \"" + shown_key + "\"; each key may appear once"});
-          }
-        }
-        break;
-      }
-      case json::parse_event_t::value: element(); break;
-    }
-    return true;
-  }
-};
 
 std::string type_name(const json& j) {
   if (j.is_null()) return "null";
@@ -417,35 +366,8 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
 // recursive walk of it.
 constexpr std::size_t max_json_depth = 64;
 
-// Parses JSON text into a document, or records the syntax error with its line and column.
 std::optional<json> parse_json(std::string_view text, std::vector<problem>& problems) {
-  duplicate_key_finder dup;
-  dup.out = &problems;
-  try {
-    json j = json::parse(text.begin(), text.end(),
-                         [&dup](int depth, json::parse_event_t e, json& parsed) { return dup(depth, e, parsed); });
-    if (dup.duplicates > duplicate_key_finder::max_reported)
-      problems.push_back({"", std::to_string(dup.duplicates - duplicate_key_finder::max_reported) +
-                                  " more duplicate keys not listed"});
-    if (dup.max_depth > max_json_depth) {
-      problems.push_back({"", "JSON nested " + std::to_string(dup.max_depth) + " levels deep; a plan file nests at most " +
-                                  std::to_string(max_json_depth)});
-      return std::nullopt;
-    }
-    return j;
-  } catch (const json::parse_error& e) {
-    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    const auto pos = position_of(text, at);
-    std::string what = detail::escape_invalid_utf8(e.what());
-    if (auto k = what.find("syntax error"); k != std::string::npos) what = what.substr(k);
-    problems.push_back({std::to_string(pos.line) + ":" + std::to_string(pos.column), "invalid JSON: " + what});
-    return std::nullopt;
-  } catch (const json::exception& e) {  // e.g. a number too large for a double: 1e999
-    std::string what = detail::escape_invalid_utf8(e.what());
-    if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
-    problems.push_back({"", "invalid JSON: " + what});
-    return std::nullopt;
-  }
+  return detail::parse_json_checked<json>(text, problems, max_json_depth, "a plan file");
 }
 
 plan build(std::string_view json_text, std::optional<std::string> source_text, std::string origin,

@@ -10,22 +10,14 @@
 #include <qgov/core/source_span.hpp>
 #include <qgov/formulas/progress_measure.hpp>
 
-#include "utf8.hpp"
+#include "json_input.hpp"
 
 namespace qgov {
 
 std::string progress_batch_json(std::string_view text, std::string origin, int indent) {
   using json = nlohmann::json;
   std::vector<problem> problems;
-  json in;
-  try {
-    in = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    const auto pos = position_of(text, e.byte == 0 ? 0 : e.byte - 1);
-    throw load_error(origin, {{std::to_string(pos.line) + ":" + std::to_string(pos.column), "invalid JSON: " + detail::escape_invalid_utf8(e.what())}});
-  } catch (const json::exception& e) {
-    throw load_error(origin, {{"", "invalid JSON: " + detail::escape_invalid_utf8(e.what())}});
-  }
+  const json in = detail::parse_json_or_throw<json>(text, origin, 16, "a progress batch");
   if (!in.is_array()) throw load_error(origin, {{"", "expected a JSON array of series"}});
   std::vector<std::vector<formulas::year_value>> series(in.size());
   std::vector<formulas::progress_config> configs(in.size());

@@ -38,7 +38,9 @@
 #include <qgov/io/evaluation_json.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/io/plan_json.hpp>
+#include <qgov/io/archive.hpp>
 #include <qgov/io/progress_json.hpp>
+#include <qgov/scenario/scenario.hpp>
 #include <qgov/render/evaluation_text.hpp>
 #include <qgov/render/report_html.hpp>
 #include <qgov/plans/dongli_2024.hpp>

@@ -6,5 +6,6 @@
 #include <CLI/CLI.hpp>
 
 namespace qgov::cli {
+void add_scenario_commands(CLI::App& app);  // test (scenario_commands.cpp)
 
 }  // namespace qgov::cli

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a fuzz target with clang into build-fuzz/ (at the repository root) and runs it for a bounded time.
-# FUZZ_TARGET picks it: plan_json_fuzz (the plan loader, default) or extract_fuzz (the policy-text extractor);
-# its seed corpus and dictionary follow (corpus/ + plan_json.dict, extract_corpus/ + extract.dict).
+# FUZZ_TARGET picks it: plan_json_fuzz (the plan loader, default), extract_fuzz (the policy-text extractor),
+# archive_fuzz (Boost.Serialization archives), records_csv_fuzz (inspection records) or supervision_csv_fuzz
+# (enterprise directories, rosters, calendars, schemes); its seed corpus and dictionary follow (see the case below).
 #   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
 # The seed corpus (tests/fuzz/corpus) is copied to a temporary directory; the repository's corpus is never written.
 # Crash/timeout/leak inputs are saved under build-fuzz/artifacts/. Exit status: 0 if the run finished clean,
@@ -22,7 +23,8 @@ target=${FUZZ_TARGET:-plan_json_fuzz}
 case "$target" in
   plan_json_fuzz) corpus="$here/corpus"; dict="$here/plan_json.dict" ;;
   extract_fuzz) corpus="$here/extract_corpus"; dict="$here/extract.dict" ;;
-  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz or extract_fuzz)" >&2; exit 2 ;;
+  archive_fuzz) corpus="$here/archive_corpus"; dict="$here/archive.dict" ;;
+  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz or supervision_csv_fuzz)" >&2; exit 2 ;;
 esac
 
 echo "== configuring and building $build (clang)"

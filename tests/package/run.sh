@@ -15,6 +15,11 @@ out=$("$work/build/host_app" 区市场监管局)
 echo "$out"
 grep -q "10 clauses led, 12 shared" <<<"$out"
 grep -q "food_sampling_pass_rate" <<<"$out"
+# the host's own doctest suite using qgov/testing/doctest.hpp (built when doctest is installed)
+if [[ -x "$work/build/host_test" ]]; then
+  "$work/build/host_test" >/dev/null
+  echo "package test: host_test (qgov/testing/doctest.hpp) passed"
+fi
 test -f "$work/prefix/share/qgov/plans/dongli-2024.json"
 test -x "$work/prefix/bin/qgov"
 echo "package test: host_app built against the installed qgov and printed the bureau's responsibility"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/plan/plan.hpp>
@@ -12,5 +13,10 @@ namespace qgov {
 /// "explanation": {"zh", "en"}, "trace": {...}, "levels"}], "bureaus": [{"name", "id", "score", "grade", "rank", …}],
 /// "coverage": [...], "summary": {status: count}}. `p` supplies names, quotes and clauses for the trace.
 [[nodiscard]] std::string to_json(const evaluation& e, const plan& p, int indent = 2);
+
+/// Reads an evaluation back from `to_json`'s output: parse_evaluation_json(to_json(e, p)) == e. Fields derived from
+/// the plan (names, targets, quotes, the summary) are accepted and not kept. Throws `load_error` listing every
+/// problem at its JSON path (schema: docs/schema/evaluation.schema.json).
+[[nodiscard]] evaluation parse_evaluation_json(std::string_view json, std::string origin = "<json>");
 
 }  // namespace qgov
