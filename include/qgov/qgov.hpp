@@ -44,3 +44,11 @@
 #include <qgov/render/evaluation_text.hpp>
 #include <qgov/render/report_html.hpp>
 #include <qgov/plans/dongli_2024.hpp>
+
+#include <qgov/supervision/credit_class.hpp>
+#include <qgov/supervision/directory_io.hpp>
+#include <qgov/supervision/draw.hpp>
+#include <qgov/supervision/enterprise.hpp>
+#include <qgov/supervision/publication.hpp>
+#include <qgov/supervision/random.hpp>
+#include <qgov/supervision/work_calendar.hpp>

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 namespace qgov::cli {
+void add_supervision_commands(CLI::App& app);  // classify, draw (supervision_commands.cpp)
 void add_scenario_commands(CLI::App& app);  // test (scenario_commands.cpp)
 
 }  // namespace qgov::cli

@@ -217,6 +217,7 @@ int main(int argc, char** argv) {
   // Subcommand groups in their own files (commands.hpp); each callback runs inside app.parse.
   // (registrations go here)
   add_scenario_commands(app);
+  add_supervision_commands(app);
 
   try {
     app.parse(argc, argv);
