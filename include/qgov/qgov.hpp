@@ -41,6 +41,12 @@
 #include <qgov/io/archive.hpp>
 #include <qgov/io/progress_json.hpp>
 #include <qgov/scenario/scenario.hpp>
+#include <qgov/records/generator.hpp>
+#include <qgov/records/manufacturing_rate.hpp>
+#include <qgov/records/pass_rates.hpp>
+#include <qgov/records/record_table.hpp>
+#include <qgov/records/records_csv.hpp>
+#include <qgov/records/rectification.hpp>
 #include <qgov/render/evaluation_text.hpp>
 #include <qgov/render/report_html.hpp>
 #include <qgov/plans/dongli_2024.hpp>

@@ -218,6 +218,7 @@ int main(int argc, char** argv) {
   // (registrations go here)
   add_scenario_commands(app);
   add_supervision_commands(app);
+  add_records_commands(app);
 
   try {
     app.parse(argc, argv);
