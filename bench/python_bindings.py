@@ -2,11 +2,13 @@
 """What calling qgov from Python costs over calling it from C++, on the same data in the same run.
 
     PYTHONPATH=<build>/python /usr/bin/python3 bench/python_bindings.py --progress SERIES.bin --progress-cpp-ms MS
-        [--records RECORDS.csv --records-cpp-ms MS] [--repeat 5]
+        [--records RECORDS.csv --records-cpp-ms MS] [--repeat 5]      (bench/python_run.sh runs it all)
 
 --progress: the 1 000 000 series dumped by `qgov_bench_progress --dump` (bench/progress_python.py reads the same
 format); timed through the raw binding (qgov._qgov._progress_measure: arrays in, arrays out) and through the
 DataFrame-returning qgov.progress_measure, and checked against the C++ results in the dump.
+--records: a record CSV (qgov gen-records); pass rates on the loaded table through the raw binding, through the
+DataFrame-returning qgov.pass_rates, and from a DataFrame of the same records; against `qgov_bench_records agg`.
 Prints a table and, with --json FILE, the figures as JSON.
 """
 import argparse
@@ -51,10 +53,38 @@ def progress(path, cpp_ms, repeat):
             "raw_over_cpp": raw_ms / cpp_ms, "dataframe_over_cpp": frame_ms / cpp_ms}
 
 
+def best_ms(fn, repeat):
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, (time.perf_counter() - t) * 1e3)
+    return best
+
+
+def records(path, cpp_ms, repeat):
+    """Pass rates by programme, level, region and quarter from Python, best of `repeat` as the C++ driver does."""
+    by = "programme,level,region,quarter"
+    t = qgov.load_records(path)
+    raw = lambda: _qgov._pass_rates(t, by, 1.959963984540054, 30, 1)
+    groups = len(raw()["sampled"])
+    raw_ms = best_ms(raw, repeat)
+    frame_ms = best_ms(lambda: qgov.pass_rates(t, by=by), repeat)
+    df = t.to_frame()
+    from_frame_ms = best_ms(lambda: qgov.pass_rates(df, by=by), max(1, repeat // 3))
+    same = qgov.pass_rates(df, by=by).equals(qgov.pass_rates(t, by=by))
+    return {"rows": len(t), "groups": groups, "cpp_ms": cpp_ms, "python_raw_ms": raw_ms,
+            "python_dataframe_ms": frame_ms, "python_from_dataframe_ms": from_frame_ms,
+            "raw_over_cpp": raw_ms / cpp_ms, "dataframe_over_cpp": frame_ms / cpp_ms,
+            "from_dataframe_over_cpp": from_frame_ms / cpp_ms, "dataframe_input_same_rates": bool(same)}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--progress")
     ap.add_argument("--progress-cpp-ms", type=float)
+    ap.add_argument("--records")
+    ap.add_argument("--records-cpp-ms", type=float)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json")
     a = ap.parse_args()
@@ -69,6 +99,16 @@ def main():
         print(f"  same statuses as C++: {p['status_mismatches'] == 0}; same scores: {p['scores_identical']}")
         if p["status_mismatches"] or not p["scores_identical"]:
             sys.exit("results differ from the C++ run")
+    if a.records:
+        r = records(a.records, a.records_cpp_ms, 7)
+        out["records"] = r
+        print(f"pass rates by programme,level,region,quarter, {r['rows']:,} records, {r['groups']:,} groups (best of 7):")
+        print(f"  C++ pass_rates on the loaded table        {r['cpp_ms']:9.1f} ms   1.00x")
+        print(f"  Python, table in, columns out (_qgov)     {r['python_raw_ms']:9.1f} ms   {r['raw_over_cpp']:.2f}x")
+        print(f"  Python, qgov.pass_rates -> DataFrame      {r['python_dataframe_ms']:9.1f} ms   {r['dataframe_over_cpp']:.2f}x")
+        print(f"  Python, from a DataFrame of records       {r['python_from_dataframe_ms']:9.1f} ms   "
+              f"{r['from_dataframe_over_cpp']:.2f}x  (converts the columns to codes and builds the table first)")
+        print(f"  DataFrame input gives the same rates: {r['dataframe_input_same_rates']}")
     if a.json:
         with open(a.json, "w") as f:
             json.dump(out, f, indent=2)

@@ -3,7 +3,8 @@
 #   1. build (Debug) and run the whole CTest suite: unit tests, CLI tests, the installed-package consumer test;
 #   2. rebuild with -fsanitize=address,undefined and run the unit and CLI tests again;
 #   then the Python package: pip install from the checkout into a fresh venv, pytest and the example notebook;
-#   3. fuzz the plan loader and the extractor for a bounded time each (QGOV_FUZZ_SECONDS, default 60; 0 skips).
+#   3. fuzz every parser (plan, extractor, archives, record CSV, supervision CSV) for a bounded time each
+#      (QGOV_FUZZ_SECONDS, default 30; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --tests
@@ -23,10 +24,12 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 echo "== Python: pip install into a fresh venv, pytest, the example notebook"
 bash scripts/python-test.sh
 
-fuzz_seconds=${QGOV_FUZZ_SECONDS:-60}
+fuzz_seconds=${QGOV_FUZZ_SECONDS:-30}
 if [[ "$fuzz_seconds" != 0 ]]; then
-  echo "== 3/3 fuzzing (ASan/UBSan) the plan loader, then the policy-text extractor, ${fuzz_seconds}s each"
-  tests/fuzz/run.sh "$fuzz_seconds"
-  tests/fuzz/extract_run.sh "$fuzz_seconds"
+  targets=(plan_json_fuzz extract_fuzz archive_fuzz records_csv_fuzz supervision_csv_fuzz)
+  echo "== 3/3 fuzzing (ASan/UBSan) every parser, ${fuzz_seconds}s each: ${targets[*]}"
+  for t in "${targets[@]}"; do
+    FUZZ_TARGET=$t tests/fuzz/run.sh "$fuzz_seconds"
+  done
 fi
 echo "all tests passed"

@@ -33,9 +33,12 @@ from ._qgov import (
     observation_ledger,
     parse_observations_csv,
     parse_observations_json,
+    load_records,
     parse_plan,
+    parse_records_csv,
     plan,
     plans,
+    record_table,
     responsible_unit,
 )
 
@@ -52,6 +55,7 @@ __all__ = [
     "sample_observations",
     "evaluation_policy", "evaluate", "evaluation", "goal_result",
     "progress_measure",
+    "record_table", "load_records", "parse_records_csv", "records", "pass_rates", "rectification",
 ]
 
 _ROLES = ["lead", "responsible", "supporting"]
@@ -248,3 +252,116 @@ def progress_measure(years: "numpy.typing.ArrayLike", values: "numpy.typing.Arra
     df["status"] = pd.Categorical.from_codes(r["status"], categories=_qgov._progress_statuses)
     df["reason"] = pd.Categorical.from_codes(r["reason"], categories=_qgov._not_available_reasons)
     return df
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# inspection records (docs/records.md)
+
+_PROGRAMMES = ["food_evaluative", "food_supervisory", "agri_monitoring", "product_supervisory"]
+_LEVELS = ["national", "municipal", "district"]
+_RECORD_COLUMNS = ["programme", "level", "sampled_on", "region", "category", "enterprise_id", "outcome"]
+
+
+def _codes(frame: "pandas.DataFrame", column: str, known: Optional[list] = None):
+    """A column as int64 codes and its names: vectorised through pandas.Categorical, no per-row Python work."""
+    import numpy as np
+
+    pd = _pandas()
+    values = frame[column]
+    if known is not None:
+        cat = pd.Categorical(values, categories=known)
+    elif isinstance(values.dtype, pd.CategoricalDtype):
+        cat = values.array
+    else:
+        cat = pd.Categorical(values)
+    codes, names = cat.codes, list(cat.categories)
+    codes = np.asarray(codes, dtype=np.int64)
+    bad = np.flatnonzero(codes < 0)
+    if bad.size:
+        label = frame.index[bad[0]]
+        shown = values.iloc[bad[0]]
+        expected = f"; expected one of {', '.join(known)}" if known is not None else ""
+        raise _load_error("<DataFrame>", [(f"row {label!r}", f"{column}: {shown!r} is missing or unknown{expected}"
+                                           + (f" ({bad.size} rows in all)" if bad.size > 1 else ""))])
+    return codes, [str(n) for n in names]
+
+
+def records(frame: "pandas.DataFrame") -> record_table:
+    """Inspection records from a DataFrame with the columns ``programme`` (food_evaluative, food_supervisory,
+    agri_monitoring, product_supervisory), ``level`` (national, municipal, district), ``sampled_on`` (dates),
+    ``region``, ``category``, ``enterprise_id`` and ``outcome`` (pass/fail, or a boolean: True = pass).
+
+    Columns are converted as whole arrays (categorical codes, day numbers) and the C++ table is built from the
+    buffers. Rectification dates are not taken from a frame: load a record CSV (``qgov.load_records``) for those.
+    A missing or unknown value raises qgov.LoadError naming the first such row by its index label."""
+    import numpy as np
+
+    pd = _pandas()
+    missing = [c for c in _RECORD_COLUMNS if c not in frame.columns]
+    if missing:
+        raise _load_error("<DataFrame>", [(f"column {c!r}", "missing; the columns are " + ", ".join(_RECORD_COLUMNS))
+                                          for c in missing])
+    prog, _ = _codes(frame, "programme", _PROGRAMMES)
+    level, _ = _codes(frame, "level", _LEVELS)
+    region, regions = _codes(frame, "region")
+    category, categories = _codes(frame, "category")
+    enterprise, enterprises = _codes(frame, "enterprise_id")
+    outcome_col = frame["outcome"]
+    if pd.api.types.is_bool_dtype(outcome_col):
+        outcome = outcome_col.to_numpy(dtype=np.int64)
+    else:
+        outcome, _ = _codes(frame, "outcome", ["fail", "pass"])
+    sampled = pd.to_datetime(frame["sampled_on"], errors="coerce")
+    if sampled.isna().any():
+        i = int(np.flatnonzero(sampled.isna().to_numpy())[0])
+        raise _load_error("<DataFrame>", [(f"row {frame.index[i]!r}",
+                                           f"sampled_on: expected a date, got {frame['sampled_on'].iloc[i]!r}")])
+    days = sampled.to_numpy(dtype="datetime64[D]").astype(np.int64)
+    try:
+        return _qgov._table_from_columns(prog, level, days, outcome, region, regions, category, categories,
+                                         enterprise, enterprises)
+    except ValueError as e:  # "row N, column: …" with N a position: name the row by its label
+        m = _re.match(r"row (\d+), (.*)", str(e))
+        if not m:
+            raise
+        raise _load_error("<DataFrame>", [(f"row {frame.index[int(m.group(1))]!r}", m.group(2))]) from None
+
+
+def _as_table(data) -> record_table:
+    return data if isinstance(data, record_table) else records(data)
+
+
+def pass_rates(data, by: str = "programme,level,quarter", *, z: float = 1.959963984540054, minimum_sample: int = 30,
+               threads: int = 1) -> "pandas.DataFrame":
+    """Pass rate = qualified / sampled per group (docs/formulas.md), from a ``qgov.record_table`` or a DataFrame of
+    records. ``by`` is any of programme, level, region, category and one of month, quarter, year. One row per
+    non-empty group in key order: the keys (periods written 2025-Q1, 2025-01, 2025), sampled, passed, rate (%), the
+    Wilson interval low/high (%) at quantile z, and small_sample (sampled < minimum_sample)."""
+    return _frame(_qgov._pass_rates(_as_table(data), by, z, minimum_sample, threads))
+
+
+def rectification(data, as_of: Any) -> "tuple[pandas.DataFrame, pandas.DataFrame]":
+    """The rectification completion rate (监督抽查不合格整改完成率) as of a date: (per level: due, completed, rate %
+    and the count of each status; every failed item with its dates, deadlines and status)."""
+    r = _qgov._rectification(_as_table(data), as_of)
+    return _frame(r["levels"]), _frame(r["items"])
+
+
+def _record_table_to_frame(self: record_table) -> "pandas.DataFrame":
+    """The records as a DataFrame (categoricals for names, dates as datetime64); rectification dates are left out."""
+    import numpy as np
+
+    pd = _pandas()
+    c = self._columns()
+    return pd.DataFrame({
+        "programme": pd.Categorical.from_codes(c["programme"].astype(np.int64), categories=_PROGRAMMES),
+        "level": pd.Categorical.from_codes(c["level"].astype(np.int64), categories=_LEVELS),
+        "sampled_on": c["sampled_on"].astype("datetime64[D]"),
+        "region": pd.Categorical.from_codes(c["region"].astype(np.int64), categories=c["regions"]),
+        "category": pd.Categorical.from_codes(c["category"].astype(np.int64), categories=c["categories"]),
+        "enterprise_id": pd.Categorical.from_codes(c["enterprise_id"].astype(np.int64), categories=c["enterprises"]),
+        "outcome": pd.Categorical.from_codes(c["outcome"].astype(np.int64), categories=["fail", "pass"]),
+    })
+
+
+record_table.to_frame = _record_table_to_frame

@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include <qgov/qgov.hpp>
+#include <qgov/io/archive.hpp>
 
 namespace pybind11::detail {
 
@@ -57,8 +58,20 @@ struct evaluation_holder {
   qgov::plan plan;
 };
 
+/// Pickling reuses the C++ archives (include/qgov/io/archive.hpp): the state is the text archive, which is portable
+/// across machines, versioned, checked by SHA-256 and, for a plan, validated again on load.
+template <class T>
+py::bytes archive_state(const T& value) {
+  return py::bytes(to_archive_bytes(value, archive_format::text));
+}
+template <class T>
+T from_archive_state(const py::bytes& state) {
+  return from_archive_bytes<T>(std::string_view(state), archive_format::text, "<pickle>");
+}
+
 void bind_plan(py::module_& m);
 void bind_evaluation(py::module_& m);
 void bind_formulas(py::module_& m);
+void bind_records(py::module_& m);
 
 }  // namespace qgov::python

@@ -139,6 +139,8 @@ void bind_evaluation(py::module_& m) {
            "The ledger as observation JSON")
       .def("_columns", &observation_columns)
       .def("__eq__", [](const observation_ledger& a, const observation_ledger& b) { return a.all() == b.all(); })
+      .def(py::pickle([](const observation_ledger& l) { return archive_state(l); },
+                      [](const py::bytes& state) { return from_archive_state<observation_ledger>(state); }))
       .def("__repr__", [](const observation_ledger& l) { return "<qgov.observation_ledger " + std::to_string(l.size()) + " observations>"; });
 
   m.def("load_observations", [](const std::filesystem::path& path, const plan& p) { return load_observations(path, p); },
@@ -241,6 +243,12 @@ void bind_evaluation(py::module_& m) {
         return d; })
       .def("__eq__", [](const evaluation_holder& a, const evaluation_holder& b) {
         return a.result == b.result && a.plan.data() == b.plan.data(); })
+      .def(py::pickle([](const evaluation_holder& h) { return py::make_tuple(archive_state(h.plan), archive_state(h.result)); },
+                      [](const py::tuple& state) {
+                        if (state.size() != 2) throw py::value_error("qgov.evaluation pickle: expected (plan, evaluation) archives");
+                        return evaluation_holder{from_archive_state<evaluation>(state[1].cast<py::bytes>()),
+                                                 from_archive_state<plan>(state[0].cast<py::bytes>())};
+                      }))
       .def("__repr__", [](const evaluation_holder& h) {
         return "<qgov.evaluation " + h.plan.id().str() + " as of " + to_iso(h.result.as_of) + ": " +
                std::to_string(h.result.goals.size()) + " goals>"; });

@@ -258,6 +258,8 @@ void bind_plan(py::module_& m) {
       .def("_clause_columns", &clause_columns)
       .def("_span", &span_dict)
       .def("__eq__", [](const plan& a, const plan& b) { return a.data() == b.data(); })
+      .def(py::pickle([](const plan& p) { return archive_state(p); },
+                      [](const py::bytes& state) { return from_archive_state<plan>(state); }))
       .def("__repr__", [](const plan& p) {
         std::ostringstream os;
         os << "<qgov.plan " << p.id() << " " << p.document().number.text << ": " << p.goals().size() << " goals, "
