@@ -49,27 +49,7 @@ std::string number_text(double v) {
   return std::string(buf, r.ptr);
 }
 
-// Text quoted for a message: escaped like a JSON string and cut after about 60 bytes (on a character boundary).
-// Text that is not UTF-8 (a file name, say) has its non-ASCII bytes escaped, so a message is always UTF-8.
-std::string in_quotes(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  const bool utf8 = !detail::first_invalid_utf8(s);
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (i >= 60 && (!utf8 || (c & 0xC0) != 0x80)) {
-      out += "…";
-      break;
-    }
-    if (c == '"' || c == '\\') out += {'\\', static_cast<char>(c)};
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7F || (c >= 0x80 && !utf8)) out += {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
-    else out += static_cast<char>(c);
-  }
-  return out + "\"";
-}
+using detail::in_quotes;  // src/utf8.hpp
 
 // What was read for one observation, before the checks that need the plan. A field is absent (nullopt), present,
 // or `bad`: malformed and already reported, so no further check looks at it.

@@ -59,4 +59,27 @@ inline std::string escape_invalid_utf8(std::string_view s) {
   return out;
 }
 
+/// Text quoted for a message: escaped like a JSON string (control bytes as \n, \r, \t or \xNN) and cut after about 60
+/// bytes on a character boundary. Text that is not UTF-8 (a file name, say) has its non-ASCII bytes escaped, so a
+/// message quoting input is always UTF-8. Shared by the CSV and JSON readers.
+inline std::string in_quotes(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  const bool utf8 = !first_invalid_utf8(s);
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (i >= 60 && (!utf8 || (c & 0xC0) != 0x80)) {
+      out += "…";
+      break;
+    }
+    if (c == '"' || c == '\\') out += {'\\', static_cast<char>(c)};
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F || (c >= 0x80 && !utf8)) out += {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
+    else out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
 }  // namespace qgov::detail

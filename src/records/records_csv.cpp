@@ -35,25 +35,7 @@ constexpr std::array<std::string_view, field_count> names{
     "record_id", "programme", "level", "sampled_on", "region", "category", "enterprise_id", "outcome", "ordered_on",
     "rectified_on", "reinspected_on", "reinspection_outcome"};
 
-// Text quoted for a message: control and non-UTF-8 bytes escaped, cut after about 60 bytes.
-std::string in_quotes(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  const bool utf8 = !qgov::detail::first_invalid_utf8(s);
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (i >= 60 && (!utf8 || (c & 0xC0) != 0x80)) {
-      out += "…";
-      break;
-    }
-    if (c == '"' || c == '\\') out += {'\\', static_cast<char>(c)};
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20 || c == 0x7F || (c >= 0x80 && !utf8)) out += {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
-    else out += static_cast<char>(c);
-  }
-  return out + "\"";
-}
+using qgov::detail::in_quotes;  // src/utf8.hpp
 
 // Fast strict YYYY-MM-DD → day number; no_day on any other text or an impossible date.
 day_number parse_day(std::string_view s) noexcept {

@@ -30,26 +30,7 @@ inline std::string at(std::size_t line, std::size_t column) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-// Text quoted for a message, escaped and cut after about 60 bytes; non-UTF-8 bytes as \xNN.
-inline std::string in_quotes(std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  const bool utf8 = !qgov::detail::first_invalid_utf8(s);
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (i >= 60 && (!utf8 || (c & 0xC0) != 0x80)) {
-      out += "…";
-      break;
-    }
-    if (c == '"' || c == '\\') out += {'\\', static_cast<char>(c)};
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7F || (c >= 0x80 && !utf8)) out += {'\\', 'x', hex[c >> 4], hex[c & 0xF]};
-    else out += static_cast<char>(c);
-  }
-  return out + "\"";
-}
+using qgov::detail::in_quotes;  // src/utf8.hpp
 
 // Splits the whole text into rows. Quoting problems go to `problems`; such rows come back with `blank` false and
 // whatever was read. A UTF-8 byte-order mark is skipped. Invalid UTF-8 in a field is reported at its line:column.
