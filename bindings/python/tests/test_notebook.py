@@ -1,7 +1,9 @@
 """The example notebook runs top to bottom with no error (nbclient, the python3 kernel of this interpreter), and is
 kept in the repository without outputs."""
+import json
 import os
 import pathlib
+import sys
 
 import pytest
 
@@ -19,10 +21,23 @@ def test_outputs_are_stripped_in_the_repository():
             assert cell.outputs == [] and cell.execution_count is None
 
 
+def kernel_for_this_interpreter(root: pathlib.Path) -> str:
+    """A kernel spec that runs this very interpreter (a venv's, say): Debian's own `python3` spec would start
+    /usr/bin/python3, which does not see a package installed in the venv."""
+    spec = root / "kernels" / "qgov-test"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "qgov test", "language": "python"}))
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(root), os.environ.get("JUPYTER_PATH")]))
+    return "qgov-test"
+
+
 def test_notebook_runs_clean(tmp_path):
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # the kernel's debugger warns about frozen modules
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
+    kernel = kernel_for_this_interpreter(tmp_path / "jupyter")
+    client = nbclient.NotebookClient(nb, timeout=600, kernel_name=kernel,
                                      resources={"metadata": {"path": str(tmp_path)}})
     client.execute()  # raises CellExecutionError on the first failing cell
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
