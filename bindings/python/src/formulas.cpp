@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -82,9 +83,10 @@ py::dict progress_arrays(const f64& years, const f64& values, py::object offsets
       s_low(low, "low", n);
   const bool per_series = s_base.varies() || s_target.varies() || s_target_year.varies() || s_direction.varies() ||
                           s_limit.varies() || s_high.varies() || s_med.varies() || s_low.varies();
-  std::vector<progress_config> configs(per_series ? n : 1);
-  for (std::size_t i = 0; i < configs.size(); ++i) {
-    auto& c = configs[i];
+  // One shared configuration, or one per series built a chunk at a time (a million configurations at once would be
+  // ~80 MB written and read back); the results go through a small buffer straight into the output arrays.
+  auto config_at = [&](std::size_t i) {
+    progress_config c;
     if (s_base.given()) c.base_year = whole_year(s_base.at(i), "base_year", i);
     if (s_target_year.given()) c.target_year = whole_year(s_target_year.at(i), "target_year", i);
     if (s_target.given() && !std::isnan(s_target.at(i))) c.target = s_target.at(i);
@@ -93,15 +95,22 @@ py::dict progress_arrays(const f64& years, const f64& values, py::object offsets
     if (s_high.given() && !std::isnan(s_high.at(i))) c.thresholds.high = s_high.at(i);
     if (s_med.given() && !std::isnan(s_med.at(i))) c.thresholds.med = s_med.at(i);
     if (s_low.given() && !std::isnan(s_low.at(i))) c.thresholds.low = s_low.at(i);
-  }
+    return c;
+  };
+  // Years must be whole numbers: check them all before releasing the GIL (a failed check raises a Python error),
+  // so that config_at cannot throw in the loop below.
+  const progress_config shared = per_series ? progress_config{} : config_at(0);  // scalars only: no index read
+  if (per_series)
+    for (std::size_t i = 0; i < n; ++i) {
+      if (s_base.given()) (void)whole_year(s_base.at(i), "base_year", i);
+      if (s_target_year.given()) (void)whole_year(s_target_year.at(i), "target_year", i);
+    }
 
   const auto N = static_cast<py::ssize_t>(n);
   py::array_t<std::uint8_t> status(N), reason(N), method(N);
   py::array_t<double> score(N), progress(N), observed(N), required(N), base_y(N), base_v(N), cur_y(N), cur_v(N);
   {
     py::gil_scoped_release unlocked;
-    std::vector<progress_result> out(n);
-    progress_measure_batch({years.data(), m}, {values.data(), m}, offsets, configs, out);
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     auto* st = status.mutable_data();
     auto* re = reason.mutable_data();
@@ -114,19 +123,33 @@ py::dict progress_arrays(const f64& years, const f64& values, py::object offsets
     auto* bv = base_v.mutable_data();
     auto* cy = cur_y.mutable_data();
     auto* cv = cur_v.mutable_data();
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& r = out[i];
-      st[i] = static_cast<std::uint8_t>(r.status);
-      re[i] = static_cast<std::uint8_t>(r.reason);
-      me[i] = r.method;
-      sc[i] = r.score.value_or(nan);
-      pr[i] = r.progress_value.value_or(nan);
-      ob[i] = r.observed_cagr.value_or(nan);
-      rq[i] = r.required_cagr.value_or(nan);
-      by[i] = r.base ? r.base->year : nan;
-      bv[i] = r.base ? r.base->value : nan;
-      cy[i] = r.current ? r.current->year : nan;
-      cv[i] = r.current ? r.current->value : nan;
+    constexpr std::size_t chunk = 4096;
+    std::vector<progress_result> out(std::min(n, chunk));
+    std::vector<progress_config> configs(per_series ? std::min(n, chunk) : 1, shared);
+    const std::span<const double> ys{years.data(), m}, vs{values.data(), m};
+    for (std::size_t i0 = 0; i0 < n; i0 += chunk) {
+      const std::size_t k = std::min(chunk, n - i0);
+      if (per_series)
+        for (std::size_t j = 0; j < k; ++j) configs[j] = config_at(i0 + j);
+      const std::span<const progress_config> cfg =
+          per_series ? std::span<const progress_config>(configs).first(k) : std::span<const progress_config>(configs);
+      progress_measure_batch(ys, vs, std::span<const std::size_t>(offsets).subspan(i0, k + 1), cfg,
+                             std::span<progress_result>(out).first(k));
+      for (std::size_t j = 0; j < k; ++j) {
+        const auto& r = out[j];
+        const std::size_t i = i0 + j;
+        st[i] = static_cast<std::uint8_t>(r.status);
+        re[i] = static_cast<std::uint8_t>(r.reason);
+        me[i] = r.method;
+        sc[i] = r.score.value_or(nan);
+        pr[i] = r.progress_value.value_or(nan);
+        ob[i] = r.observed_cagr.value_or(nan);
+        rq[i] = r.required_cagr.value_or(nan);
+        by[i] = r.base ? r.base->year : nan;
+        bv[i] = r.base ? r.base->value : nan;
+        cy[i] = r.current ? r.current->year : nan;
+        cv[i] = r.current ? r.current->value : nan;
+      }
     }
   }
   py::dict d;

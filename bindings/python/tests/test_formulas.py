@@ -52,3 +52,19 @@ def test_bad_arguments():
         qgov.progress_measure([2015, 2016], [1.0, 2.0], [0, 1, 2], target=[1.0, 2.0, 3.0])
     with pytest.raises(ValueError, match="whole year"):
         qgov.progress_measure([2015, 2016], [1.0, 2.0], base_year=2015.5)
+
+
+def test_empty_batch_and_chunk_boundaries():
+    empty = qgov.progress_measure(np.array([]), np.array([]), np.array([0]), target=np.array([]))
+    assert len(empty) == 0
+    # 5000 series cross the 4096-series chunk inside the binding: every one must match its single-series result
+    n = 5000
+    years = np.tile([2016.0, 2020.0], n)
+    values = np.repeat(np.linspace(1, 50, n), 2) * np.tile([1.0, 1.3], n)
+    offsets = np.arange(0, 2 * n + 1, 2)
+    targets = np.linspace(10, 200, n)
+    batch = qgov.progress_measure(years, values, offsets, target=targets, direction=1, target_year=2030)
+    for i in (0, 4095, 4096, 4999):
+        one = qgov.progress_measure(years[2 * i:2 * i + 2], values[2 * i:2 * i + 2], target=targets[i], direction=1,
+                                    target_year=2030).iloc[0]
+        assert batch.iloc[i].status == one.status and batch.iloc[i].score == one.score
