@@ -38,9 +38,14 @@ struct duplicate_key_finder {
 
   [[nodiscard]] std::string where() const {
     std::string p;
-    for (const auto& f : stack) {
-      if (f.is_array) p += "/" + std::to_string(f.index == 0 ? 0 : f.index - 1);
-      else if (!f.key.empty()) p += "/" + f.key;
+    for (const auto& f : stack) {  // appended piece by piece: GCC 12 -O2 misreads "/" + std::string (-Wrestrict)
+      if (f.is_array) {
+        p += '/';
+        p += std::to_string(f.index == 0 ? 0 : f.index - 1);
+      } else if (!f.key.empty()) {
+        p += '/';
+        p += f.key;
+      }
     }
     return p;
   }
