@@ -76,6 +76,17 @@ struct duplicate_key_finder {
   }
 };
 
+/// What a JSON value is, for messages: "null", "a boolean", "a number", "a string", "an array", "an object".
+template <class Json>
+[[nodiscard]] std::string type_name(const Json& j) {
+  if (j.is_null()) return "null";
+  if (j.is_boolean()) return "a boolean";
+  if (j.is_number()) return "a number";
+  if (j.is_string()) return "a string";
+  if (j.is_array()) return "an array";
+  return "an object";
+}
+
 /// Parses `text` (a `document`, e.g. "a plan file", nesting at most `max_depth` levels). Syntax errors and excessive
 /// depth give nullopt with the problem recorded; duplicate keys are recorded and the document is still returned, so
 /// that a reader can report its own problems beside them. Never throws.

@@ -15,6 +15,7 @@
 
 #include <qgov/core/error.hpp>
 
+#include "json_input.hpp"
 #include "utf8.hpp"
 
 namespace qgov {
@@ -609,14 +610,7 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
   }
 }
 
-std::string type_name(const json& j) {
-  if (j.is_null()) return "null";
-  if (j.is_boolean()) return "a boolean";
-  if (j.is_number()) return "a number";
-  if (j.is_string()) return "a string";
-  if (j.is_array()) return "an array";
-  return "an object";
-}
+using detail::type_name;  // src/json_input.hpp
 
 // A scalar as it is written in the file; containers are named, never dumped (dump() recurses).
 std::string shown(const json& j) {

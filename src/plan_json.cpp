@@ -20,14 +20,7 @@ namespace {
 using json = nlohmann::json;
 using ordered = nlohmann::ordered_json;
 
-std::string type_name(const json& j) {
-  if (j.is_null()) return "null";
-  if (j.is_boolean()) return "a boolean";
-  if (j.is_number()) return "a number";
-  if (j.is_string()) return "a string";
-  if (j.is_array()) return "an array";
-  return "an object";
-}
+using detail::type_name;  // src/json_input.hpp
 
 // A short rendering of a scalar for messages; containers are named, never dumped (dump() recurses).
 std::string shown(const json& j) {
