@@ -57,7 +57,7 @@ progress_config positive(std::optional<double> target = std::nullopt) {
 }
 
 // ----------------------------------------------------------------------------------------------------------------
-// The published vectors: ../shared/research/opensdg-vectors/*.yml, read in place.
+// The published vectors: tests/data/opensdg/*.yml (provenance in its README).
 
 struct published_series {
   std::string file;
@@ -93,11 +93,11 @@ std::optional<double> optional_number(const YAML::Node& n) {
 
 oracle load_oracle() {
   oracle o;
-  const std::filesystem::path dir = qgov::test::repo("../shared/research/opensdg-vectors");
+  const std::filesystem::path dir = qgov::test::repo("tests/data/opensdg");
   for (const char* file : {"canada-sdg-indicator_calculation_components.yml", "canada-cif-indicator_calculation_components.yml"}) {
     const std::filesystem::path path = dir / file;
     if (!std::filesystem::exists(path)) {
-      o.error += "missing oracle file " + path.string() + " (the shared research folder must sit beside the repository)\n";
+      o.error += "missing oracle file " + path.string() + "\n";
       continue;
     }
     try {
