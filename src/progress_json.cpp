@@ -69,13 +69,20 @@ std::string progress_batch_json(std::string_view text, std::string origin, int i
           if (v.is_number()) cfg.limit = v.get<double>();
           else if (!v.is_null()) problems.push_back({q, "expected a number or null"});
         } else if (k == "direction") {
-          // sdg-build: "positive" means higher is better; anything else means negative
-          if (v.is_string()) cfg.direction = v.get<std::string>() == "positive" ? 1 : -1;
+          // sdg-build: "positive" means higher is better; anything else means negative. Here only the two words
+          // are accepted: a misspelt "postive" would silently invert the answer.
+          if (v.is_string() && (v.get<std::string>() == "positive" || v.get<std::string>() == "negative"))
+            cfg.direction = v.get<std::string>() == "positive" ? 1 : -1;
           else problems.push_back({q, "expected \"positive\" or \"negative\""});
         } else {
           problems.push_back({q, "unknown config key; expected base_year, target, target_year, direction or limit"});
         }
       }
+      // with a target, the default direction (negative, as in Open SDG) would mark a value below a "reach at least"
+      // target as achieved: the direction must be said
+      if (c->contains("target") && !(*c)["target"].is_null() && !c->contains("direction"))
+        problems.push_back({p + "/config/direction", "required with a target: \"positive\" (higher is better) or "
+                                                    "\"negative\" (lower is better)"});
     }
   }
   if (!problems.empty()) throw load_error(origin, std::move(problems));

@@ -5,20 +5,41 @@
 #include <optional>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include <qgov/qgov.hpp>
 
 namespace qgov::cli {
 
+/// Exit codes of every command (docs/cli.md): 0 ok; 1 a check failed (qgov test, qgov diff); 2 bad input or usage,
+/// CLI11's own parse errors included.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_check_failed = 1;
+inline constexpr int exit_bad_input = 2;
+
+/// A file that exists, or "-" for standard input (every option or argument that reads a file takes it).
+inline const CLI::Validator existing_file_or_stdin{
+    [](std::string& s) { return s == "-" ? std::string() : CLI::ExistingFile(s); }, "FILE|-", "FILE_OR_STDIN"};
+
 /// The whole file, bytes as they are; throws qgov::error naming the path when it cannot be read.
 std::string read_text(const std::string& path);
 
-/// The plan in `file`, or the embedded Dongli plan when `file` is empty. `storage` keeps a loaded plan alive.
+/// Like read_text, and "-" reads standard input (which only one input of a command can use).
+std::string read_input(const std::string& path);
+
+/// The name of an input in messages: the path, or "<stdin>" for "-".
+std::string input_name(const std::string& path);
+
+/// The plan in `file` ("-": standard input, its source text named relative to the working directory), or the
+/// embedded Dongli plan when `file` is empty. `storage` keeps a loaded plan alive.
 const plan& choose_plan(const std::string& file, std::optional<plan>& storage);
 
-/// Observations from `file`, or the embedded Dongli sample (only with the embedded plan).
+/// Observations from `file` (.csv or .json; "-": standard input, JSON when it starts with '{' or '[', else CSV),
+/// or the embedded Dongli sample (only with the embedded plan).
 observation_ledger choose_observations(const std::string& file, const plan& p, bool default_plan);
 
-/// A YYYY-MM-DD option value; throws qgov::error naming the option otherwise.
+/// A YYYY-MM-DD option value; throws qgov::error naming the option otherwise (and saying so when the form is right
+/// but the day does not exist, e.g. 2025-02-30).
 date parse_date_option(const std::string& s, const char* option);
 
 }  // namespace qgov::cli

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <qgov/qgov.hpp>
 #include <qgov/extract/extract.hpp>
@@ -123,10 +124,36 @@ void print_unit_text(const plan& p, const responsible_unit& u, std::ostream& os)
   os << u.name << " (" << u.name_en << ", " << to_string(u.kind) << ", id " << u.id << ")\n\nClauses:\n";
   for (const auto& a : p.clauses_of(u.id)) {
     const auto* c = p.find_clause(a.clause);
-    os << "  （" << chinese_numeral(a.clause.value) << "）" << pad(c ? c->title.text : "", 34) << to_string(a.unit_role) << "\n";
+    os << "  " << pad("（" + chinese_numeral(a.clause.value) + "）", 12) << pad(c ? c->title.text : "", 34)
+       << to_string(a.unit_role) << "\n";
   }
   os << "\nGoals it answers for:\n";
-  for (const auto& g : p.goals_of(u.id)) os << "  " << pad(g.id.str(), 36) << target_text(g) << "  " << g.quote << "\n";
+  for (const auto& g : p.goals_of(u.id)) os << "  " << pad(g.id.str(), 36) << pad(target_text(g), 16) << g.quote << "\n";
+}
+
+void print_unit_json(const plan& p, const responsible_unit& u, std::ostream& os) {
+  nlohmann::ordered_json j;
+  j["plan"] = p.id().str();
+  j["id"] = u.id.str();
+  j["name"] = u.name;
+  j["name_en"] = u.name_en;
+  j["kind"] = std::string(to_string(u.kind));
+  j["clauses"] = nlohmann::ordered_json::array();
+  for (const auto& a : p.clauses_of(u.id)) {
+    const auto* c = p.find_clause(a.clause);
+    j["clauses"].push_back({{"number", a.clause.value}, {"title", c ? c->title.text : ""},
+                            {"role", std::string(to_string(a.unit_role))}});
+  }
+  j["goals"] = nlohmann::ordered_json::array();
+  for (const auto& g : p.goals_of(u.id)) {
+    nlohmann::ordered_json gj{{"id", g.id.str()}, {"kind", std::string(to_string(g.kind))}};
+    if (g.target)
+      gj["target"] = {{"comparator", std::string(to_string(g.target->comparator))}, {"value", g.target->value},
+                      {"unit", g.target->unit}, {"deadline", to_iso(g.deadline)}};
+    gj["quote"] = g.quote;
+    j["goals"].push_back(gj);
+  }
+  os << j.dump(2) << "\n";
 }
 
 void print_explain(const plan& p, const goal& g, const goal_result& r, std::ostream& os) {
@@ -165,25 +192,26 @@ int main(int argc, char** argv) {
   const auto conventions = CLI::IsMember({"first_listed_leads", "all_responsible", "explicit"});
 
   auto* plan_cmd = app.add_subcommand("plan", "Print the whole plan: document, goals with targets, clause links");
-  plan_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  plan_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
   plan_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
   plan_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
 
   auto* matrix_cmd = app.add_subcommand("matrix", "Print the clause-to-unit responsibility matrix");
-  matrix_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  matrix_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
   matrix_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
   matrix_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "csv", "text"}));
 
   auto* unit_cmd = app.add_subcommand("unit", "Print one unit's clauses (with roles) and the goals it answers for");
   unit_cmd->add_option("name", unit_name, "The unit's Chinese name as printed (区市场监管局) or its id (market_regulation)")->required();
-  unit_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
+  unit_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
   unit_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
+  unit_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
 
   std::string observations_file, as_of_text, known_as_of_text, lang_text = "both", batch_file;
   std::vector<std::string> goal_ids;
   auto* eval_cmd = app.add_subcommand("evaluate", "Evaluate every goal on a date: statuses, explanations, bureau scorecard");
-  eval_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
-  eval_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(CLI::ExistingFile);
+  eval_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
+  eval_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(existing_file_or_stdin);
   eval_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
   eval_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
   eval_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "md", "text"}));
@@ -191,27 +219,28 @@ int main(int argc, char** argv) {
 
   auto* explain_cmd = app.add_subcommand("explain", "Explain goals: the figures used, the formula, every intermediate value");
   explain_cmd->add_option("goal", goal_ids, "Goal ids (e.g. food_sampling_pass_rate)")->required();
-  explain_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
-  explain_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(CLI::ExistingFile);
+  explain_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
+  explain_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(existing_file_or_stdin);
   explain_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
   explain_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
+  explain_cmd->add_option("--format", format, "Output format (json: the evaluation JSON of these goals)")->check(CLI::IsMember({"json", "text"}));
 
   auto* progress_cmd = app.add_subcommand("progress", "The Open SDG progress measure over a batch of series (JSON in, JSON out)");
   std::string extract_file;
   auto* extract_cmd = app.add_subcommand("extract", "Read a draft plan from a plan's Chinese text: outline, lists, targets, and what is unclassified");
-  extract_cmd->add_option("file", extract_file, "The plan's text (UTF-8)")->required()->check(CLI::ExistingFile);
+  extract_cmd->add_option("file", extract_file, "The plan's text (UTF-8); - for standard input")->required()->check(existing_file_or_stdin);
   extract_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
 
   progress_cmd->add_option("--batch", batch_file, "JSON array of {\"points\": [[year, value], ...], \"config\": {...}}; - for stdin")->required();
 
   std::string report_format = "html", report_out;
   auto* report_cmd = app.add_subcommand("report", "The scorecard report: a self-contained HTML page (or Markdown, text)");
-  report_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(CLI::ExistingFile);
-  report_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(CLI::ExistingFile);
+  report_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
+  report_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(existing_file_or_stdin);
   report_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
   report_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
   report_cmd->add_option("--lang", lang_text, "Language of the report")->check(CLI::IsMember({"zh", "en", "both"}));
-  report_cmd->add_option("--format", report_format, "Output format (default: html)")->check(CLI::IsMember({"html", "md", "text"}));
+  report_cmd->add_option("--format", report_format, "Output format (default: html; json: the evaluation JSON)")->check(CLI::IsMember({"html", "json", "md", "text"}));
   report_cmd->add_option("--out", report_out, "Write the report to this file instead of standard output");
 
   // Subcommand groups in their own files (commands.hpp); each callback runs inside app.parse.
@@ -223,20 +252,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (*extract_cmd) {
-      const auto draft = extract(read_text(extract_file), {.plan_id = "draft", .source_path = extract_file});
+      const auto draft = extract(read_input(extract_file), {.plan_id = "draft", .source_path = input_name(extract_file)});
       std::cout << (format == "json" ? draft_to_json(draft) : draft_to_text(draft));
       return 0;
     }
     if (*progress_cmd) {
-      std::string text;
-      if (batch_file == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        text = ss.str();
-      } else {
-        text = read_text(batch_file);
-      }
-      std::cout << progress_batch_json(text, batch_file == "-" ? "<stdin>" : batch_file);
+      std::cout << progress_batch_json(read_input(batch_file), input_name(batch_file));
       return 0;
     }
     // Subcommands registered from commands.hpp did their work in their callbacks during parse.
@@ -262,17 +283,27 @@ int main(int argc, char** argv) {
         else if (format == "md") std::cout << render_markdown(e, p, lang);
         else std::cout << render_text(e, p, lang);
       } else {
+        evaluation selected;  // --format json: the evaluation JSON of the goals asked for
+        selected.plan = p.id();
+        selected.as_of = as_of;
+        selected.known_as_of = known;
         for (const auto& id : goal_ids) {
           const goal* g = p.find_goal(goal_id(id));
           if (!g) {
             std::cerr << "qgov: no goal \"" << id << "\" in plan " << p.id() << "; known goals:";
             for (const auto& x : p.goals()) std::cerr << ' ' << x.id;
             std::cerr << "\n";
-            return 2;
+            return exit_bad_input;
           }
-          print_explain(p, *g, evaluate_goal(p, *g, ledger, as_of, known), std::cout);
+          auto r = evaluate_goal(p, *g, ledger, as_of, known);
+          if (format == "json") {
+            selected.goals.push_back(std::move(r));
+            continue;
+          }
+          print_explain(p, *g, r, std::cout);
           std::cout << "\n";
         }
+        if (format == "json") std::cout << to_json(selected, p);
       }
     } else if (*report_cmd) {
       const auto ledger = choose_observations(observations_file, p, plan_file.empty());
@@ -280,7 +311,8 @@ int main(int argc, char** argv) {
       const date known = known_as_of_text.empty() ? as_of : parse_date_option(known_as_of_text, "--known-as-of");
       const auto e = evaluate(p, ledger, as_of, known);
       const auto lang = *parse_language(lang_text);
-      const std::string text = report_format == "html" ? render_html(e, p, lang)
+      const std::string text = report_format == "json" ? to_json(e, p)
+                               : report_format == "html" ? render_html(e, p, lang)
                                : report_format == "md" ? render_markdown(e, p, lang)
                                                        : render_text(e, p, lang);
       if (report_out.empty()) {
@@ -299,15 +331,24 @@ int main(int argc, char** argv) {
         std::cerr << "qgov: no unit named \"" << unit_name << "\" in plan " << p.id() << "; known units:";
         for (const auto& x : p.units()) std::cerr << ' ' << x.name;
         std::cerr << "\n";
-        return 2;
+        return exit_bad_input;
       }
-      print_unit_text(p, *u, std::cout);
+      if (format == "json") print_unit_json(p, *u, std::cout);
+      else print_unit_text(p, *u, std::cout);
     }
+  } catch (const CLI::RuntimeError& e) {
+    // a command's own verdict (qgov test: a scenario failed), already reported
+    return e.get_exit_code();
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every usage error (CLI11's 105, 106, 114 …) is bad input
+    const int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_bad_input;
   } catch (const qgov::error& e) {
     std::cerr << "qgov: " << e.what() << "\n";
-    return 1;
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "qgov: " << e.what() << "\n";
+    return exit_bad_input;
   }
-  return 0;
+  return exit_ok;
 }

@@ -168,14 +168,48 @@ void add_records_commands(CLI::App& app) {
     sub->add_option("--z", *z, "Normal quantile of the Wilson interval (1.959963984540054 for 95 %)");
     sub->add_option("--min-sample", *min_sample, "Flag rates from fewer samples (PROPOSED default 30)");
     sub->add_option("--threads", *threads, "Counting threads (1 or 2)")->check(CLI::Range(1u, 2u));
+    auto as_goal = std::make_shared<std::string>();
+    auto only_programme = std::make_shared<std::string>();
+    auto reported_on = std::make_shared<std::string>();
+    sub->add_option("--as-observations", *as_goal,
+                    "Write the rates as observations of this goal (observation CSV, docs/observations-format.md), "
+                    "ready for `qgov evaluate --observations -`; --by a period (default year) and optionally level");
+    sub->add_option("--programme", *only_programme, "Count only this programme's records (food_evaluative, "
+                                                    "food_supervisory, agri_monitoring, product_supervisory)");
+    sub->add_option("--reported-on", *reported_on, "With --as-observations: the date the figures were reported (YYYY-MM-DD)");
     sub->callback([=] {
-      const group_by keys = parse_group_by(*by);  // bad keys fail before the file is read
-      const record_table t = load(*flags);
+      const bool as_obs = !as_goal->empty();
+      const group_by keys = parse_group_by(as_obs && sub->count("--by") == 0 ? std::string("year") : *by);  // bad keys fail before the file is read
       rate_options o;
       o.z = *z;
       o.minimum_sample = *min_sample;
       o.threads = *threads;
-      print_rates(pass_rates(t, keys, o), *format, std::cout);
+      if (!only_programme->empty()) {
+        const auto p = parse_programme(*only_programme);
+        if (!p) throw qgov::error("--programme: unknown programme \"" + *only_programme +
+                                  "\"; expected food_evaluative, food_supervisory, agri_monitoring, product_supervisory");
+        o.filter = record_filter::only(*p);
+      }
+      if (!as_obs) {
+        if (!reported_on->empty()) throw qgov::error("--reported-on: only with --as-observations");
+        const record_table t = load(*flags);
+        print_rates(pass_rates(t, keys, o), *format, std::cout);
+        return;
+      }
+      if (keys.programme || keys.region || keys.category || keys.period == period_key::none)
+        throw qgov::error("--by: with --as-observations, group by one period (month, quarter or year) and optionally "
+                          "level, so that each row is one figure of the goal; got \"" + *by + "\"");
+      if (reported_on->empty()) throw qgov::error("--reported-on: required with --as-observations (when were these figures reported?)");
+      const date rep = parse_date_option(*reported_on, "--reported-on");
+      const record_table t = load(*flags);
+      const rate_table r = pass_rates(t, keys, o);
+      std::cout << "goal,period,value,numerator,denominator,level,reported_on,source\n";
+      const std::string source = csv_text("qgov rates " + (flags->file == "-" ? std::string("<stdin>") : flags->file) +
+                                          (only_programme->empty() ? std::string() : " --programme " + *only_programme));
+      for (const auto& c : r.cells)
+        std::cout << *as_goal << ',' << c.period->str() << ",," << c.passed << ',' << c.sampled << ','
+                  << (c.level ? std::string(qgov::to_string(*c.level)) : std::string()) << ',' << to_iso(rep) << ','
+                  << source << '\n';
     });
   }
   // qgov rectification
@@ -263,16 +297,44 @@ void add_records_commands(CLI::App& app) {
     auto period = std::make_shared<std::string>("quarter");
     auto keep_weights = std::make_shared<bool>(false);
     add_load_flags(sub, *flags);
-    sub->add_option("--output", *output, "Industry-output CSV: region,industry,output_value")->required()->check(CLI::ExistingFile);
+    sub->add_option("--output", *output, "Industry-output CSV: region,industry,output_value; - for standard input")
+        ->required()->check(existing_file_or_stdin);
     sub->add_option("--period", *period, "Period of each figure")->check(CLI::IsMember({"month", "quarter", "year"}));
+    auto wformat = std::make_shared<std::string>("text");
+    sub->add_option("--format", *wformat, "Output format")->check(CLI::IsMember({"json", "text"}));
     sub->add_flag("--no-renormalise", *keep_weights, "Industries with output but no samples keep their weight at rate 0");
     sub->callback([=] {
       manufacturing_options o;
       o.period = *period == "month" ? period_key::month : *period == "year" ? period_key::year : period_key::quarter;
       o.renormalise = !*keep_weights;
-      const auto out = load_industry_output(*output);
+      const auto out = *output == "-" ? parse_industry_output_csv(read_input("-"), "<stdin>") : load_industry_output(*output);
       const record_table t = load(*flags);
-      for (const auto& m : manufacturing_pass_rate(t, out, o)) {
+      const auto results = manufacturing_pass_rate(t, out, o);
+      if (*wformat == "json") {
+        std::cout << "[";
+        bool first = true;
+        for (const auto& m : results) {
+          std::cout << (first ? "\n  " : ",\n  ") << "{\"period\": " << json_text(m.period.str()) << ", \"rate\": "
+                    << (m.ok ? number(m.rate) : std::string("null")) << ", \"passed\": " << m.passed
+                    << ", \"sampled\": " << m.sampled << ", \"regions\": [";
+          first = false;
+          bool rfirst = true;
+          for (const auto& rg : m.regions) {
+            std::cout << (rfirst ? "" : ", ") << "{\"region\": " << json_text(rg.region) << ", \"rate\": "
+                      << (rg.weight > 0 ? number(rg.rate) : std::string("null")) << ", \"weight\": " << number(rg.weight)
+                      << ", \"unsampled_industries\": " << rg.unsampled_industries.size()
+                      << ", \"industries_without_output\": " << rg.industries_without_output.size() << "}";
+            rfirst = false;
+          }
+          std::cout << "], \"regions_without_output\": [";
+          rfirst = true;
+          for (const auto& rg : m.regions_without_output) std::cout << (rfirst ? "" : ", ") << json_text(rg), rfirst = false;
+          std::cout << "]}";
+        }
+        std::cout << (first ? "]\n" : "\n]\n");
+        return;
+      }
+      for (const auto& m : results) {
         std::cout << m.period.str() << ": " << (m.ok ? number(100 * m.rate) + "%" : std::string("n/a")) << "  (raw "
                   << m.passed << "/" << m.sampled << ")\n";
         for (const auto& r : m.regions) {

@@ -52,7 +52,9 @@ std::vector<fs::path> scenario_paths(const std::vector<std::string>& args) {
   std::vector<fs::path> out;
   for (const auto& a : args) {
     std::error_code ec;
-    if (fs::is_directory(a, ec)) {
+    if (a == "-") {
+      out.emplace_back(a);
+    } else if (fs::is_directory(a, ec)) {
       std::vector<fs::path> found;
       for (const auto& e : fs::recursive_directory_iterator(a, ec))
         if (e.is_regular_file() && e.path().extension() == ".json") found.push_back(e.path());
@@ -131,7 +133,8 @@ void run_tests(const test_options& o) {
     file_outcome f;
     f.path = path.string();
     try {
-      f.file = load_scenario_file(path);
+      // "-": one scenario file on standard input, its paths relative to the working directory
+      f.file = path == "-" ? parse_scenario_file(read_input("-"), fs::current_path(), "<stdin>") : load_scenario_file(path);
     } catch (const qgov::error& e) {
       f.load_problem = e.what();
       ++load_errors;
@@ -180,7 +183,9 @@ void run_tests(const test_options& o) {
   if (load_errors) std::cout << "; " << load_errors << " file" << (load_errors == 1 ? "" : "s") << " did not load";
   std::cout << "\n";
   if (!o.junit.empty()) write_junit(o.junit, files, cov.str());
-  if (failed || load_errors) throw CLI::RuntimeError(1);
+  // a file that does not load is bad input (2); otherwise a failed expectation is a failed check (1)
+  if (load_errors) throw CLI::RuntimeError(exit_bad_input);
+  if (failed) throw CLI::RuntimeError(exit_check_failed);
 }
 
 }  // namespace
@@ -188,7 +193,7 @@ void run_tests(const test_options& o) {
 void add_scenario_commands(CLI::App& app) {
   auto opts = std::make_shared<test_options>();
   auto* sub = app.add_subcommand("test", "Run scenario files (docs/scenarios.md): expected statuses, values and grades");
-  sub->add_option("paths", opts->paths, "Scenario files (.json) or directories of them")->required();
+  sub->add_option("paths", opts->paths, "Scenario files (.json) or directories of them; - for standard input")->required();
   sub->add_option("--junit", opts->junit, "Also write the results as JUnit XML to this file");
   sub->add_flag("--quiet,-q", opts->quiet, "Print failures and the summary only");
   sub->callback([opts] { run_tests(*opts); });

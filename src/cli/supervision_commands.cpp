@@ -107,12 +107,12 @@ void add_supervision_commands(CLI::App& app) {
   cls->second = "text";
   auto* c = app.add_subcommand("classify", "Credit-risk class of every enterprise of a directory, with the reasons "
                                            "(clause 二十七; docs/supervision.md)");
-  c->add_option("enterprises", cls->first, "Enterprise directory (CSV)")->required()->check(CLI::ExistingFile);
+  c->add_option("enterprises", cls->first, "Enterprise directory (CSV); - for standard input")->required()->check(existing_file_or_stdin);
   c->add_option("--format", cls->second, "Output format")->check(CLI::IsMember({"text", "json", "csv"}));
   c->add_option("--scheme", *cls_scheme, "tianjin-2017 (default), national-2022, or a scheme file (JSON)");
   c->callback([cls, cls_scheme] {
     const auto sch = choose_scheme(*cls_scheme);
-    const auto es = load_enterprises(cls->first, sch);
+    const auto es = cls->first == "-" ? parse_enterprises_csv(read_input("-"), sch, "<stdin>") : load_enterprises(cls->first, sch);
     if (cls->second == "json") std::cout << classifications_to_json(es, sch);
     else if (cls->second == "csv") std::cout << classifications_to_csv(es, sch);
     else std::cout << classifications_to_text(es, sch);
@@ -122,14 +122,14 @@ void add_supervision_commands(CLI::App& app) {
   auto o = std::make_shared<draw_options>();
   auto* d = app.add_subcommand("draw", "The 双随机 draw for a quarter: objects per credit class and inspectors, from a "
                                        "recorded seed, as a publication record (docs/supervision.md)");
-  d->add_option("--enterprises", o->enterprises, "Enterprise directory (CSV)")->required()->check(CLI::ExistingFile);
-  d->add_option("--inspectors", o->inspectors, "Inspector roster (CSV)")->required()->check(CLI::ExistingFile);
+  d->add_option("--enterprises", o->enterprises, "Enterprise directory (CSV); - for standard input")->required()->check(existing_file_or_stdin);
+  d->add_option("--inspectors", o->inspectors, "Inspector roster (CSV); - for standard input")->required()->check(existing_file_or_stdin);
   d->add_option("--seed", o->seed, "The seed, 0 to 2^64-1, chosen and announced before the draw")->required();
   d->add_option("--quarter", o->quarter, "The quarter, e.g. 2025-Q1")->required();
   d->add_option("--on", o->on, "Draw date YYYY-MM-DD (default: the quarter's first working day)");
   d->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"json", "md"}));
-  d->add_option("--calendar", o->calendar, "Holidays and 调休 workdays (CSV: date,kind,name); default: weekends only")
-      ->check(CLI::ExistingFile);
+  d->add_option("--calendar", o->calendar, "Holidays and 调休 workdays (CSV: date,kind,name); default: weekends only; - for standard input")
+      ->check(existing_file_or_stdin);
   d->add_option("--scheme", o->scheme, "tianjin-2017 (default), national-2022, or a scheme file (JSON)");
   d->add_option("--inspectors-per-object", o->per_object, "Inspectors drawn per object (default 2)");
   d->add_option("--ratio", o->ratios, "A class's sampling ratio, CLASS=NUM/DEN or CLASS=NUM% (repeatable)");
@@ -144,20 +144,21 @@ void add_supervision_commands(CLI::App& app) {
       ->check(CLI::IsMember({"none", "id", "name", "id_and_name"}));
   d->add_flag("--hide-class", o->hide_class, "Do not show each object's credit class");
   d->add_option("--results", o->results, "Inspection results to publish with the draw (CSV: enterprise_id,outcome,"
-                                         "inspected_on,note)")->check(CLI::ExistingFile);
+                                         "inspected_on,note); - for standard input")->check(existing_file_or_stdin);
   d->add_option("--out", o->out, "Write the record to this file instead of standard output");
   d->callback([o] {
     draw_input in;
     in.scheme = choose_scheme(o->scheme);
-    const std::string etext = read_file_bytes(o->enterprises), itext = read_file_bytes(o->inspectors);
-    in.enterprises = parse_enterprises_csv(etext, in.scheme, o->enterprises);
-    in.inspectors = parse_inspectors_csv(itext, o->inspectors);
+    const std::string etext = o->enterprises == "-" ? read_input("-") : read_file_bytes(o->enterprises);
+    const std::string itext = o->inspectors == "-" ? read_input("-") : read_file_bytes(o->inspectors);
+    in.enterprises = parse_enterprises_csv(etext, in.scheme, input_name(o->enterprises));
+    in.inspectors = parse_inspectors_csv(itext, input_name(o->inspectors));
     auto name = [](const std::string& p) { return std::filesystem::path(p).filename().string(); };
     in.inputs.push_back({"enterprises", name(o->enterprises), sha256_hex(etext)});
     in.inputs.push_back({"inspectors", name(o->inspectors), sha256_hex(itext)});
     if (!o->calendar.empty()) {
-      const std::string ctext = read_file_bytes(o->calendar);
-      const auto cal = parse_calendar_csv(ctext, o->calendar);
+      const std::string ctext = o->calendar == "-" ? read_input("-") : read_file_bytes(o->calendar);
+      const auto cal = parse_calendar_csv(ctext, input_name(o->calendar));
       in.calendar = work_calendar(cal.holidays(), cal.workdays(), name(o->calendar));
       in.inputs.push_back({"calendar", name(o->calendar), sha256_hex(ctext)});
     }
@@ -182,7 +183,8 @@ void add_supervision_commands(CLI::App& app) {
                      : o->shown == "id_and_name" ? inspector_disclosure::id_and_name
                                                  : inspector_disclosure::id;
     pub.show_class = !o->hide_class;
-    if (!o->results.empty()) pub.results = load_results(o->results);
+    if (!o->results.empty())
+      pub.results = o->results == "-" ? parse_results_csv(read_input("-"), "<stdin>") : load_results(o->results);
     write_out(o->format == "md" ? draw_to_markdown(rec, pub) : draw_to_json(rec, pub), o->out);
   });
 }

@@ -27,11 +27,11 @@ xmllint --noout --schema "$src/tests/keep/junit-10.xsd" "$work/wrong.xml"
 grep -q '<failure message="rd_expenditure_share: status: expected achieved, got missed"' "$work/wrong.xml" ||
   fail "the JUnit failure message"
 
-# a file that does not load is an error (exit 1), reported at its JSON path, and an <error> in JUnit
+# a file that does not load is bad input (exit 2, docs/cli.md), reported at its JSON path, and an <error> in JUnit
 printf '{"qgov_scenario": 1, "scenarios": [{"name": "x", "as_of": "2025-13-01", "expect": {"goals": {"rd_share": "achieved"}}}]}' >"$work/bad.json"
 status=0
 "$qgov" test "$work/bad.json" --junit "$work/bad.xml" >"$work/bad.out" || status=$?
-[[ $status -eq 1 ]] || fail "a scenario file that does not load must fail"
+[[ $status -eq 2 ]] || fail "a scenario file that does not load must exit 2, got $status"
 grep -qF "/scenarios/0/as_of: expected a date YYYY-MM-DD" "$work/bad.out" || fail "bad date not named: $(cat "$work/bad.out")"
 grep -qF "/scenarios/0/expect/goals/rd_share: unknown goal" "$work/bad.out" || fail "unknown goal not named"
 xmllint --noout --schema "$src/tests/keep/junit-10.xsd" "$work/bad.xml"
