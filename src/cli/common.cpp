@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace qgov::cli {
@@ -24,6 +25,13 @@ observation_ledger choose_observations(const std::string& file, const plan& p, b
   if (!default_plan)
     throw qgov::error("--observations is required with --plan: the built-in sample figures belong to the Dongli plan");
   return parse_observations_csv(plans::dongli_2024_sample_csv(), p, "<embedded data/observations/dongli-sample.csv>");
+}
+
+observation_ledger choose_observation_files(const std::vector<std::string>& files, const plan& p, bool default_plan) {
+  if (files.empty()) return choose_observations("", p, default_plan);
+  const auto loaded = load_observation_files({files.begin(), files.end()}, p);
+  for (const auto& n : loaded.notes) std::cerr << "qgov: " << n << "\n";
+  return loaded.ledger;
 }
 
 date parse_date_option(const std::string& s, const char* option) {
