@@ -14,8 +14,11 @@
 #include <nlohmann/json.hpp>
 
 #include <qgov/core/error.hpp>
+#include <qgov/io/workbook.hpp>
 
+#include "io/text_encoding.hpp"
 #include "json_input.hpp"
+#include "observations_table.hpp"
 #include "utf8.hpp"
 
 namespace qgov {
@@ -134,6 +137,14 @@ std::optional<std::string> nearest_goal(std::string_view s, const plan& p) {
   return best;
 }
 
+// 合计, 总计, 小计 (and Total): the sums a spreadsheet adds below its rows.
+bool is_total_label(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.back() == ' ')) s = s.front() == ' ' ? s.substr(1) : s.substr(0, s.size() - 1);
+  for (std::string_view t : {"合计", "总计", "小计", "合 计", "总 计", "Total", "TOTAL", "total", "Sum", "SUM"})
+    if (s == t) return true;
+  return false;
+}
+
 // The checks both formats share. Returns the observation when this row has no problem.
 std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known) {
   const std::size_t before = sink.count;
@@ -142,7 +153,10 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   const goal* g = nullptr;
   if (const auto& s = r.text[idx(field::goal)]) {
     g = p.find_goal(goal_id(*s));
-    if (!g) {
+    if (!g && is_total_label(*s)) {
+      sink.at(field::goal, in_quotes(*s) + " is a total row, not a goal: an observation file has one figure per "
+                                           "goal and period; delete the row (qgov adds nothing up)");
+    } else if (!g) {
       const auto near = nearest_goal(*s, p);
       sink.at(field::goal, "unknown goal " + in_quotes(*s) + (near ? " (did you mean " + *near + "?)" : "") +
                                "; known goals: " + known);
@@ -780,6 +794,10 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
   csv_reader reader(text, text.starts_with("\xEF\xBB\xBF") ? 3 : 0);  // a UTF-8 byte-order mark is skipped
   csv_record rec;
   while (reader.next(rec)) {
+    // A row of empty fields (",,,,,,," — what Excel saves for a blank row) counts as a blank line.
+    if (!rec.blank && rec.syntax.empty() && rec.field_count == rec.fields.size() &&
+        std::all_of(rec.fields.begin(), rec.fields.end(), [](const csv_field& f) { return f.text.empty(); }))
+      rec.blank = true;
     if (rec.blank) {
       if (blank_count++ == 0) blank_first = rec.line;
       continue;
@@ -862,19 +880,65 @@ observation_ledger parse_observations_json(std::string_view text, const plan& p,
   return observation_ledger(std::move(out));
 }
 
+namespace detail {
+
+observation_ledger check_observation_rows(const std::vector<observation_row>& rows, const plan& p,
+                                          const std::string& origin, std::vector<problem> problems) {
+  const std::string known = known_goals(p);
+  duplicate_finder duplicates;
+  std::vector<observation> out;
+  for (const auto& row : rows) {
+    row_fields r;
+    row_sink sink{problems, row.where, row.row_where, true};
+    for (std::size_t i = 0; i < field_count; ++i) {
+      r.bad[i] = row.bad[i];
+      if (row.bad[i] || !row.text[i] || row.text[i]->empty()) continue;
+      const auto fi = static_cast<field>(i);
+      if (fi == field::value || fi == field::numerator || fi == field::denominator) {
+        std::string why;
+        r.number[i] = csv_number(*row.text[i], why);
+        if (!r.number[i]) {
+          sink.at(fi, why);
+          r.bad[i] = true;
+        }
+      } else {
+        r.text[i] = *row.text[i];
+      }
+    }
+    auto o = check_row(r, p, sink, known);
+    if (!o) continue;
+    if (auto first = duplicates.first_of(*o, "the row at " + row.row_where)) {
+      sink.row(duplicate_message(*first));
+      continue;
+    }
+    o->origin = origin + ":" + row.row_where;
+    out.push_back(std::move(*o));
+  }
+  if (!problems.empty()) throw load_error(origin, std::move(problems));
+  return observation_ledger(std::move(out));
+}
+
+}  // namespace detail
+
 observation_ledger load_observations(const std::filesystem::path& file, const plan& p) {
   std::string ext = file.extension().string();
   for (char& c : ext)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (ext != ".csv" && ext != ".json") {
+  if (ext != ".csv" && ext != ".json" && ext != ".xlsx") {
     const std::string what = ext.empty() ? std::string("no file extension")
                                          : "unsupported extension " + in_quotes(file.extension().string());
-    throw load_error(file.string(), {{"", what + "; observation files are .csv or .json"}});
+    throw load_error(file.string(), {{"", what + "; observation files are .csv, .json or .xlsx"}});
   }
   auto text = read_file(file);
   if (!text) throw load_error(file.string(), {{"", "cannot read the observations file"}});
-  return ext == ".csv" ? parse_observations_csv(*text, p, file.string())
-                       : parse_observations_json(*text, p, file.string());
+  if (ext == ".xlsx") return parse_observations_workbook(*text, p, file.string());  // src/io/workbook_read.cpp
+  if (ext == ".csv") {  // UTF-8, with or without BOM, or GB18030 converted (src/io/text_encoding.cpp)
+    std::string why;
+    auto decoded = detail::decode_text(*text, why);
+    if (!decoded) throw load_error(file.string(), {{"", why}});
+    return parse_observations_csv(decoded->text, p, file.string());
+  }
+  return parse_observations_json(*text, p, file.string());
 }
 
 std::string to_csv(const observation_ledger& ledger) {

@@ -36,10 +36,12 @@
 #include <qgov/extract/extract.hpp>
 
 #include <qgov/io/evaluation_json.hpp>
+#include <qgov/io/observation_files.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/io/plan_json.hpp>
 #include <qgov/io/archive.hpp>
 #include <qgov/io/progress_json.hpp>
+#include <qgov/io/workbook.hpp>
 #include <qgov/scenario/scenario.hpp>
 #include <qgov/records/generator.hpp>
 #include <qgov/records/manufacturing_rate.hpp>

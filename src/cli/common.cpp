@@ -71,6 +71,14 @@ observation_ledger choose_observations(const std::string& file, const plan& p, b
   return parse_observations_csv(plans::dongli_2024_sample_csv(), p, "<embedded data/observations/dongli-sample.csv>");
 }
 
+observation_ledger choose_observation_files(const std::vector<std::string>& files, const plan& p, bool default_plan) {
+  if (files.empty()) return choose_observations("", p, default_plan);
+  if (files.size() == 1 && files.front() == "-") return choose_observations("-", p, default_plan);
+  const auto loaded = load_observation_files({files.begin(), files.end()}, p);
+  for (const auto& n : loaded.notes) std::cerr << "qgov: " << n << "\n";
+  return loaded.ledger;
+}
+
 date parse_date_option(const std::string& s, const char* option) {
   if (auto d = parse_iso_date(s)) return *d;
   // the form is right but the day does not exist: say which

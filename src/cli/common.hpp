@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -21,6 +22,10 @@ inline constexpr int exit_bad_input = 2;
 inline const CLI::Validator existing_file_or_stdin{
     [](std::string& s) { return s == "-" ? std::string() : CLI::ExistingFile(s); }, "FILE|-", "FILE_OR_STDIN"};
 
+/// A file or folder that exists, or "-" for standard input (inputs that take several files or folders of them).
+inline const CLI::Validator existing_path_or_stdin{
+    [](std::string& s) { return s == "-" ? std::string() : CLI::ExistingPath(s); }, "PATH|-", "PATH_OR_STDIN"};
+
 /// The whole file, bytes as they are; throws qgov::error naming the path when it cannot be read.
 std::string read_text(const std::string& path);
 
@@ -37,6 +42,19 @@ const plan& choose_plan(const std::string& file, std::optional<plan>& storage);
 /// Observations from `file` (.csv or .json; "-": standard input, JSON when it starts with '{' or '[', else CSV),
 /// or the embedded Dongli sample (only with the embedded plan).
 observation_ledger choose_observations(const std::string& file, const plan& p, bool default_plan);
+
+/// Observations from several files or folders (qgov::load_observation_files), printing its notes (a CSV converted
+/// from GB18030, a workbook's empty rows) to standard error; the embedded Dongli sample when `files` is empty.
+observation_ledger choose_observation_files(const std::vector<std::string>& files, const plan& p, bool default_plan);
+
+/// A PDF of an HTML report, printed by headless Chromium (src/cli/pdf.cpp).
+struct pdf_written {
+  std::size_t bytes = 0;
+};
+/// Writes `html` to a temporary file and has Chromium print it to `out`. Throws CLI::RuntimeError(2) with what to
+/// install when no Chromium is found ($QGOV_CHROMIUM, then chromium, chromium-browser, google-chrome on PATH), and
+/// qgov::error when printing fails.
+pdf_written write_pdf_report(const std::string& html, const std::string& out);
 
 /// A YYYY-MM-DD option value; throws qgov::error naming the option otherwise (and saying so when the form is right
 /// but the day does not exist, e.g. 2025-02-30).

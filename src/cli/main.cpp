@@ -207,11 +207,12 @@ int main(int argc, char** argv) {
   unit_cmd->add_option("--convention", convention, "Read roles under this convention instead of the plan's")->check(conventions);
   unit_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
 
-  std::string observations_file, as_of_text, known_as_of_text, lang_text = "both", batch_file;
+  std::vector<std::string> observations_files;
+  std::string as_of_text, known_as_of_text, lang_text = "both", batch_file;
   std::vector<std::string> goal_ids;
   auto* eval_cmd = app.add_subcommand("evaluate", "Evaluate every goal on a date: statuses, explanations, bureau scorecard");
   eval_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
-  eval_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(existing_file_or_stdin);
+  eval_cmd->add_option("--observations", observations_files, "Observations: .csv (UTF-8 or GB18030), .json or .xlsx files, or folders of them; default: the embedded Dongli sample")->check(existing_path_or_stdin);
   eval_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
   eval_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
   eval_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "md", "text"}));
@@ -220,7 +221,7 @@ int main(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", "Explain goals: the figures used, the formula, every intermediate value");
   explain_cmd->add_option("goal", goal_ids, "Goal ids (e.g. food_sampling_pass_rate)")->required();
   explain_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
-  explain_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(existing_file_or_stdin);
+  explain_cmd->add_option("--observations", observations_files, "Observations: .csv (UTF-8 or GB18030), .json or .xlsx files, or folders of them; default: the embedded Dongli sample")->check(existing_path_or_stdin);
   explain_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
   explain_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
   explain_cmd->add_option("--format", format, "Output format (json: the evaluation JSON of these goals)")->check(CLI::IsMember({"json", "text"}));
@@ -234,17 +235,18 @@ int main(int argc, char** argv) {
   progress_cmd->add_option("--batch", batch_file, "JSON array of {\"points\": [[year, value], ...], \"config\": {...}}; - for stdin")->required();
 
   std::string report_format = "html", report_out;
-  auto* report_cmd = app.add_subcommand("report", "The scorecard report: a self-contained HTML page (or Markdown, text)");
+  auto* report_cmd = app.add_subcommand("report", "The scorecard report: a self-contained HTML page (or PDF through headless Chromium, Markdown, text)");
   report_cmd->add_option("--plan", plan_file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
-  report_cmd->add_option("--observations", observations_file, "Observations (.csv or .json); default: the embedded Dongli sample")->check(existing_file_or_stdin);
+  report_cmd->add_option("--observations", observations_files, "Observations: .csv (UTF-8 or GB18030), .json or .xlsx files, or folders of them; default: the embedded Dongli sample")->check(existing_path_or_stdin);
   report_cmd->add_option("--as-of", as_of_text, "Evaluate as of this date (YYYY-MM-DD)")->required();
   report_cmd->add_option("--known-as-of", known_as_of_text, "Use only figures reported by this date (default: --as-of)");
   report_cmd->add_option("--lang", lang_text, "Language of the report")->check(CLI::IsMember({"zh", "en", "both"}));
-  report_cmd->add_option("--format", report_format, "Output format (default: html; json: the evaluation JSON)")->check(CLI::IsMember({"html", "json", "md", "text"}));
+  report_cmd->add_option("--format", report_format, "Output format (default: html; json: the evaluation JSON; pdf: through headless Chromium)")->check(CLI::IsMember({"html", "json", "md", "pdf", "text"}));
   report_cmd->add_option("--out", report_out, "Write the report to this file instead of standard output");
 
   // Subcommand groups in their own files (commands.hpp); each callback runs inside app.parse.
   // (registrations go here)
+  add_workbook_commands(app);
   add_scenario_commands(app);
   add_supervision_commands(app);
   add_records_commands(app);
@@ -273,7 +275,7 @@ int main(int argc, char** argv) {
       else if (format == "csv") print_matrix_csv(p, std::cout);
       else print_matrix_text(p, std::cout);
     } else if (*eval_cmd || *explain_cmd) {
-      const auto ledger = choose_observations(observations_file, p, plan_file.empty());
+      const auto ledger = choose_observation_files(observations_files, p, plan_file.empty());
       const date as_of = parse_date_option(as_of_text, "--as-of");
       const date known = known_as_of_text.empty() ? as_of : parse_date_option(known_as_of_text, "--known-as-of");
       if (*eval_cmd) {
@@ -306,11 +308,16 @@ int main(int argc, char** argv) {
         if (format == "json") std::cout << to_json(selected, p);
       }
     } else if (*report_cmd) {
-      const auto ledger = choose_observations(observations_file, p, plan_file.empty());
+      const auto ledger = choose_observation_files(observations_files, p, plan_file.empty());
       const date as_of = parse_date_option(as_of_text, "--as-of");
       const date known = known_as_of_text.empty() ? as_of : parse_date_option(known_as_of_text, "--known-as-of");
       const auto e = evaluate(p, ledger, as_of, known);
       const auto lang = *parse_language(lang_text);
+      if (report_format == "pdf") {  // src/cli/pdf.cpp
+        const auto pages = write_pdf_report(render_html(e, p, lang), report_out);
+        std::cout << "wrote pdf report (" << pages.bytes << " bytes) to " << report_out << "\n";
+        return 0;
+      }
       const std::string text = report_format == "json" ? to_json(e, p)
                                : report_format == "html" ? render_html(e, p, lang)
                                : report_format == "md" ? render_markdown(e, p, lang)

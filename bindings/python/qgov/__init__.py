@@ -60,6 +60,9 @@ __all__ = [
 
 _ROLES = ["lead", "responsible", "supporting"]
 _OBSERVATION_COLUMNS = ["goal", "period", "value", "numerator", "denominator", "level", "reported_on", "source"]
+# A qgov workbook's sheet 填报 (docs/workbooks.md): columns shown for information, and the cells a bureau fills in.
+_WORKBOOK_INFO_COLUMNS = ["name", "quote", "clause", "unit", "target"]
+_WORKBOOK_INPUT_COLUMNS = ["value", "numerator", "denominator", "reported_on", "source"]
 
 
 def _load_error(origin: str, problems: list) -> LoadError:
@@ -163,10 +166,19 @@ def observations(frame: "pandas.DataFrame", plan: plan) -> observation_ledger:
     """Observations from a DataFrame with the columns of an observation file (docs/observations-format.md):
     ``goal``, ``period`` (``2024``, ``2024-Q3``, ``2024-09``, a date), ``value`` or ``numerator`` + ``denominator``,
     ``level`` (for 各级 goals), ``reported_on`` (date) and ``source``; missing optional columns are treated as empty.
+    The sheet of a returned qgov workbook works as it is: ``pd.read_excel(f, sheet_name="填报")``
+    (headers like ``数值\nvalue`` go by their last line, the information columns are dropped, and rows left empty
+    are skipped). Note that this path does not check the workbook's plan; ``load_observations(f, plan)`` does.
 
     The frame goes through the same reader and checks as an observation file, so the rules cannot drift apart; a bad
     row raises ``qgov.LoadError`` whose problems name the row by its index label."""
     pd = _pandas()
+    # A sheet read from a qgov workbook (pd.read_excel(f, sheet_name="填报", dtype={"期间\nperiod": str})): its
+    # headers are "数值\nvalue"; the key is the last line, and the columns shown for information are left out.
+    keys = {c: str(c).split("\n")[-1].strip() for c in frame.columns}
+    if any("\n" in str(c) for c in frame.columns):
+        frame = frame[[c for c in frame.columns if keys[c] not in _WORKBOOK_INFO_COLUMNS]].rename(columns=keys)
+        frame = frame.dropna(how="all", subset=[c for c in frame.columns if c in _WORKBOOK_INPUT_COLUMNS])
     unknown = [c for c in frame.columns if c not in _OBSERVATION_COLUMNS]
     if unknown:
         raise _load_error("<DataFrame>", [(f"column {c!r}", "unknown column; the columns are " + ", ".join(
