@@ -25,8 +25,9 @@ case "$target" in
   extract_fuzz) corpus="$here/extract_corpus"; dict="$here/extract.dict" ;;
   archive_fuzz) corpus="$here/archive_corpus"; dict="$here/archive.dict" ;;
   records_csv_fuzz) corpus="$here/records_corpus"; dict="$here/records.dict" ;;
+  records_split_fuzz) corpus="$here/records_split_corpus"; dict="$here/records.dict" ;;
   supervision_csv_fuzz) corpus="$here/supervision_corpus"; dict="$here/supervision.dict" ;;
-  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz or supervision_csv_fuzz)" >&2; exit 2 ;;
+  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz, records_split_fuzz or supervision_csv_fuzz)" >&2; exit 2 ;;
 esac
 
 echo "== configuring and building $build (clang)"
