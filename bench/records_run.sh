@@ -15,9 +15,15 @@ rows=${2:-10000000}
 reps=${REPS:-5}
 threads=${THREADS:-2}
 duckdb_version=1.5.6-r.1
-cmake --build "$build" -j2 --target qgov_cli qgov_bench_records >/dev/null
-qgov="$build/src/cli/qgov"
-driver="$build/bench/qgov_bench_records"
+# QGOV_CLI and QGOV_BENCH_DRIVER name binaries built elsewhere (the same sources, -O3 -DNDEBUG); else they are built here
+if [[ -n "${QGOV_CLI:-}" && -n "${QGOV_BENCH_DRIVER:-}" ]]; then
+  qgov=$QGOV_CLI
+  driver=$QGOV_BENCH_DRIVER
+else
+  cmake --build "$build" -j2 --target qgov_cli qgov_bench_records >/dev/null
+  qgov="$build/src/cli/qgov"
+  driver="$build/bench/qgov_bench_records"
+fi
 duck="$build/duckdb-node"
 if [[ ! -f "$duck/node_modules/@duckdb/node-api/package.json" ]]; then
   mkdir -p "$duck"

@@ -513,27 +513,49 @@ public:
   // it, and the end of its line returned; anything else returns nullptr with nothing changed, for the general path.
   const char* fast_row(const char* p, const char* end, std::size_t line) {
 #if defined(__SSE2__)
-    const char* sep[12];
+    // 64 bytes at a time: masks of line ends, commas and quotes; the commas before the line end are the separators
+    const char* sep[16];  // 11 commas and the line end; room for the unrolled stores below
     std::size_t n = 0;
     const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
-    for (const char* q = p;; q += 16) {
-      if (end - q < 16) return nullptr;
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-      auto seps = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, newline))));
-      const auto quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
-      for (; seps != 0; seps &= seps - 1) {
-        const unsigned b = static_cast<unsigned>(__builtin_ctz(seps));
-        if (q[b] == '\n') {
-          if (n != 11 || (quotes & ((1u << b) - 1)) != 0) return nullptr;
-          sep[11] = q + b;
-          goto split;
-        }
-        if (n == 11) return nullptr;
-        sep[n++] = q + b;
+    for (const char* q = p;; q += 64) {
+      if (end - q < 64) return nullptr;
+      std::uint64_t nl = 0, cm = 0, qt = 0;
+      for (int i = 0; i < 4; ++i) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * i));
+        nl |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)))} << (16 * i);
+        cm |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)))} << (16 * i);
+        qt |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)))} << (16 * i);
       }
-      if (quotes != 0) return nullptr;
+      const unsigned line_end = nl != 0 ? static_cast<unsigned>(__builtin_ctzll(nl)) : 64;
+      if (line_end < 64) {
+        const std::uint64_t before = (std::uint64_t{1} << line_end) - 1;
+        cm &= before;
+        qt &= before;
+      }
+      if (qt != 0) return nullptr;
+      const auto count = static_cast<std::size_t>(__builtin_popcountll(cm));
+      if (n + count > 11) return nullptr;
+      // four positions per round whatever the count (a cleared mask gives the sentinel bit 63; stores past the
+      // count are overwritten or ignored)
+      const char** out = sep + n;
+      constexpr std::uint64_t sentinel = std::uint64_t{1} << 63;
+      for (std::size_t i = 0; i < count; i += 4) {
+        out[i] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+        out[i + 1] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+        out[i + 2] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+        out[i + 3] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+      }
+      n += count;
+      if (line_end < 64) {
+        if (n != 11) return nullptr;
+        sep[11] = q + line_end;
+        break;
+      }
     }
-  split:
     if (end - sep[11] < 16) return nullptr;  // below, 16 bytes are read at any field's start
     // the four failure columns empty (the last may hold the '\r' of a CRLF)
     if (sep[8] != sep[7] + 1 || sep[9] != sep[8] + 1 || sep[10] != sep[9] + 1) return nullptr;
