@@ -1,9 +1,11 @@
 // Benchmark driver for inspection records (bench/records_run.sh runs it beside pandas, NumPy, memcpy and wc -l).
-//   qgov_bench_records e2e FILE   CSV file → pass rates by programme,level,region,quarter; time and peak memory
+//   qgov_bench_records e2e FILE [REPS]   CSV file → pass rates by programme,level,region,quarter: median time of REPS
+//                                        runs (all cores, one thread, no duplicate-id check) and peak memory
 //   qgov_bench_records agg FILE   the aggregation alone on the loaded table (1 and 2 threads) against memcpy
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -48,16 +50,39 @@ int main(int argc, char** argv) {
   const std::string mode = argv[1], file = argv[2];
   const group_by keys = parse_group_by("programme,level,region,quarter");
   if (mode == "e2e") {
+    // REPS runs of each variant, medians printed; peak memory is taken after the first (default) run
+    const int reps = argc > 3 ? std::atoi(argv[3]) : 5;
     const long rss0 = max_rss_kib();
-    const auto t0 = clock_type::now();
-    load_report rep;
-    const record_table t = load_records(file, {}, &rep);
-    const double load_s = seconds_since(t0);
-    const rate_table r = pass_rates(t, keys);
-    const double total_s = seconds_since(t0);
-    std::printf("e2e_rows %zu\ne2e_bytes %zu\ne2e_load_s %.4f\ne2e_total_s %.4f\ne2e_groups %zu\n", t.size(),
-                rep.bytes_read, load_s, total_s, r.cells.size());
-    std::printf("table_bytes %zu\nrss_before_kib %ld\nmax_rss_kib %ld\n", t.bytes(), rss0, max_rss_kib());
+    auto median = [](std::vector<double> v) {
+      std::sort(v.begin(), v.end());
+      return v[v.size() / 2];
+    };
+    struct variant {
+      const char* name;
+      load_options o;
+    };
+    load_options one_thread, no_id_check;
+    one_thread.threads = 1;
+    no_id_check.check_unique_ids = false;
+    const variant variants[] = {{"e2e", {}}, {"e2e_1thread", one_thread}, {"e2e_no_id_check", no_id_check}};
+    for (const variant& v : variants) {
+      std::vector<double> load, total;
+      for (int i = 0; i < reps; ++i) {
+        const auto t0 = clock_type::now();
+        load_report rep;
+        const record_table t = load_records(file, v.o, &rep);
+        load.push_back(seconds_since(t0));
+        const rate_table r = pass_rates(t, keys);
+        total.push_back(seconds_since(t0));
+        if (i == 0 && v.name == variants[0].name) {
+          std::printf("e2e_rows %zu\ne2e_bytes %zu\ne2e_groups %zu\n", t.size(), rep.bytes_read, r.cells.size());
+          std::printf("table_bytes %zu\nrss_before_kib %ld\nmax_rss_kib %ld\n", t.bytes(), rss0, max_rss_kib());
+        }
+      }
+      std::printf("%s_load_s %.4f\n%s_total_s %.4f\n%s_all", v.name, median(load), v.name, median(total), v.name);
+      for (double x : total) std::printf("%s%.3f", &x == total.data() ? " " : ",", x);
+      std::printf("\n");
+    }
     return 0;
   }
   if (mode == "agg") {

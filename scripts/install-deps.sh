@@ -3,17 +3,22 @@
 # only when something is missing, so repeated runs cost nothing.
 # Usage: scripts/install-deps.sh [--tests]   (--tests adds what the test suite needs: clang for the fuzzer,
 #        Google Benchmark so the benchmarks keep compiling, Python's build and test packages)
+#        scripts/install-deps.sh --bench   (--tests plus Node.js and npm, which bench/records_run.sh uses to fetch
+#        DuckDB from the npm registry; never needed to build or test)
 set -euo pipefail
 packages=(g++ cmake make pkg-config
           libboost-date-time-dev libboost-serialization-dev librange-v3-dev
           nlohmann-json3-dev libcli11-dev doctest-dev
           libxlsxwriter-dev libzip-dev libexpat1-dev)  # workbooks (QGOV_WITH_XLSX; the core library builds without)
-if [[ "${1:-}" == "--tests" ]]; then
+if [[ "${1:-}" == "--tests" || "${1:-}" == "--bench" ]]; then
   packages+=(clang libclang-rt-14-dev libbenchmark-dev libyaml-cpp-dev chromium fonts-noto-cjk python3-jsonschema libxml2-utils googletest libgtest-dev libgmock-dev)
   packages+=(poppler-utils python3-openpyxl)  # the PDF report read back (pdftotext, pdftoppm); workbooks filled in
   # the Python bindings, their tests and the example notebook (Debian's interpreter, /usr/bin/python3)
   packages+=(python3-dev pybind11-dev python3-venv python3-wheel python3-setuptools python3-numpy python3-pandas
              python3-pytest python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(nodejs npm)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -13,7 +13,15 @@
 #include <ostream>
 #include <string>
 #include <unordered_map>
+#include <atomic>
+#include <condition_variable>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 #include <qgov/core/error.hpp>
 
@@ -79,6 +87,9 @@ struct field_ref {
 
 enum class scan { ok, need_more, bad_quote_eof };
 
+// Thrown by a parallel piece on anything but clean records: the input is then read again by one thread.
+struct bail {};
+
 // Bytes that end or disturb an unquoted field.
 constexpr std::array<bool, 256> special = [] {
   std::array<bool, 256> t{};
@@ -102,6 +113,42 @@ inline const char* find_special(const char* q, const char* end) noexcept {
   return q;
 }
 
+// Up to 16 bytes of text as two little-endian words, zero past its length: names compare and hash as two integers.
+struct key16 {
+  std::uint64_t lo = 0, hi = 0;
+  friend bool operator==(const key16&, const key16&) = default;
+};
+constexpr std::uint64_t low_bytes(std::size_t k) noexcept { return k >= 8 ? ~0ull : (std::uint64_t{1} << (8 * k)) - 1; }
+// `n` ≤ 16 bytes at `p`, where 16 bytes may be read.
+inline key16 load16(const char* p, std::size_t n) noexcept {
+  key16 k;
+  std::memcpy(&k.lo, p, 8);
+  std::memcpy(&k.hi, p + 8, 8);
+  k.lo &= low_bytes(n);
+  k.hi &= n > 8 ? low_bytes(n - 8) : 0;
+  return k;
+}
+// The same where only the `n` ≤ 16 bytes may be read.
+inline key16 load16_exact(const char* p, std::size_t n) noexcept {
+  char b[16] = {};
+  std::memcpy(b, p, n);
+  return load16(b, n);
+}
+constexpr key16 key_of(std::string_view s) noexcept {
+  key16 k;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    (i < 8 ? k.lo : k.hi) |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * (i % 8));
+  return k;
+}
+// a < b for texts of at most 16 bytes given as keys (zero padding sorts first; a tie goes to the shorter)
+inline bool key_less(const key16& a, std::size_t an, const key16& b, std::size_t bn) noexcept {
+  const std::uint64_t a0 = __builtin_bswap64(a.lo), b0 = __builtin_bswap64(b.lo);
+  if (a0 != b0) return a0 < b0;
+  const std::uint64_t a1 = __builtin_bswap64(a.hi), b1 = __builtin_bswap64(b.hi);
+  if (a1 != b1) return a1 < b1;
+  return an < bn;
+}
+
 // The programme and level spellings, decided by length and one byte before the one full compare.
 inline std::optional<programme> fast_programme(std::string_view s) noexcept {
   if (s.size() == 15 && s[5] == 'e' && s == "food_evaluative") return programme::food_evaluative;
@@ -123,16 +170,28 @@ public:
   explicit fast_index(dictionary& d) : dict_(d) { rebuild(64); }
   // The code of `name` if the dictionary holds it.
   std::optional<std::uint32_t> find(std::string_view name) {
+    if (name.size() <= 16) return find_short(load16_exact(name.data(), name.size()), name.size());
     const std::uint64_t h = hash(name);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const std::uint32_t c = slots_[i];
       if (c == 0) return std::nullopt;
-      if (hashes_[c - 1] == h && dict_.name(c - 1) == name) return c - 1;
+      if (hashes_[c - 1] == h && names_[c - 1] == name) return c - 1;
+    }
+  }
+  // The code of a name of n ≤ 16 bytes, given as its key.
+  std::optional<std::uint32_t> find_short(const key16& k, std::size_t n) const noexcept {
+    for (std::size_t i = short_hash(k, n) & mask_;; i = (i + 1) & mask_) {
+      const short_slot& s = short_[i];
+      if (s.code == 0) return std::nullopt;
+      if (s.key == k && s.n == n) return s.code - 1;
     }
   }
   std::uint32_t add(std::string_view name) {
     const std::uint32_t code = dict_.intern(name);
-    while (hashes_.size() < dict_.size()) hashes_.push_back(hash(dict_.name(static_cast<std::uint32_t>(hashes_.size()))));
+    while (hashes_.size() < dict_.size()) {
+      names_.push_back(dict_.name(static_cast<std::uint32_t>(hashes_.size())));  // a deque's elements stay put
+      hashes_.push_back(hash(names_.back()));
+    }
     if (2 * dict_.size() > mask_ + 1) rebuild(4 * (mask_ + 1));
     else place(code);
     return code;
@@ -165,21 +224,43 @@ private:
     h = (h ^ w) * 0x94D049BB133111EBull;
     return h ^ (h >> 32);
   }
+  struct short_slot {
+    key16 key;
+    std::uint32_t n = 0, code = 0;  // code + 1, 0 = empty
+  };
+  static std::size_t short_hash(const key16& k, std::size_t n) noexcept {
+    std::uint64_t h = (k.lo * 0x9E3779B97F4A7C15ull) ^ (k.hi * 0xBF58476D1CE4E5B9ull) ^ n;
+    return static_cast<std::size_t>(h ^ (h >> 29) ^ (h >> 47));
+  }
   void place(std::uint32_t code) {
     std::size_t i = hashes_[code] & mask_;
     while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = code + 1;
+    const std::string_view name = names_[code];
+    if (name.size() <= 16) {  // short names are found in the table of keys (all of them, so a miss there is final)
+      const key16 k = load16_exact(name.data(), name.size());
+      std::size_t j = short_hash(k, name.size()) & mask_;
+      while (short_[j].code != 0) j = (j + 1) & mask_;
+      short_[j] = {k, static_cast<std::uint32_t>(name.size()), code + 1};
+    }
   }
   void rebuild(std::size_t size) {
     slots_.assign(size, 0);
+    short_.assign(size, short_slot{});
     mask_ = size - 1;
     hashes_.clear();
-    for (std::uint32_t c = 0; c < dict_.size(); ++c) hashes_.push_back(hash(dict_.name(c)));
+    names_.clear();
+    for (std::uint32_t c = 0; c < dict_.size(); ++c) {
+      names_.push_back(dict_.name(c));
+      hashes_.push_back(hash(names_.back()));
+    }
     for (std::uint32_t c = 0; c < dict_.size(); ++c) place(c);
   }
   dictionary& dict_;
   std::vector<std::uint32_t> slots_;  // code + 1, 0 = empty
+  std::vector<short_slot> short_;     // the same slots for names of at most 16 bytes
   std::vector<std::uint64_t> hashes_;
+  std::vector<std::string_view> names_;  // the dictionary's names, without its deque's indexing
   std::size_t mask_ = 0;
 };
 
@@ -318,6 +399,13 @@ public:
     }
     for (;;) {
       if (pos >= filled && eof) break;
+      if (estimated) {
+        if (const char* after = fast_row(buf.data() + pos, buf.data() + filled, line)) {
+          pos = static_cast<std::size_t>(after - buf.data());
+          ++line;
+          continue;
+        }
+      }
       const char* next = nullptr;
       std::size_t nf = 0, lines = 0, syntax_col = 0;
       const scan s = split_record(buf.data() + pos, buf.data() + filled, eof, line, f, nf, next, lines, syntax, syntax_col);
@@ -378,8 +466,171 @@ public:
     return std::move(table_);
   }
 
+  // Parallel reading (see read_parallel): parses the records that start in [p, stop) of the data [p, end), `eof`
+  // when the data end at the end of the input, `first` for the piece holding the header. Returns the end of the
+  // last record parsed. Any problem, or a record that does not end within the data, throws bail: the caller then
+  // reads the whole input again with run(), which reports it exactly as always.
+  const char* run_piece(const char* p, const char* stop, const char* end, bool eof, bool first) {
+    strict_ = true;
+    std::array<field_ref, 16> f;
+    std::string syntax;
+    bool header_done = !first, estimated = false;
+    if (first) {
+      if (end - p >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+      if (p >= end) throw bail{};  // empty file
+    }
+    const std::size_t piece_bytes = static_cast<std::size_t>(stop - p);
+    while (p < stop && p < end) {
+      if (estimated) {
+        if (const char* after = fast_row(p, end, 0)) {
+          p = after;
+          continue;
+        }
+      }
+      const char* next = nullptr;
+      std::size_t nf = 0, lines = 0, syntax_col = 0;
+      if (split_record(p, end, eof, 1, f, nf, next, lines, syntax, syntax_col) != scan::ok) throw bail{};
+      const std::string_view raw(p, static_cast<std::size_t>(next - p));
+      if (!header_done) {
+        check_header(f, nf, 1);
+        header_done = true;
+      } else if (nf == 1 && f[0].n == 0 && !f[0].quoted) {
+        throw bail{};  // a blank line
+      } else {
+        if (!estimated) {
+          estimated = true;
+          const std::size_t rows = std::min(piece_bytes / std::max<std::size_t>(raw.size() / 2, 16), piece_bytes / 40) + 16;
+          table_.reserve(rows, raw.size() / 5 + 4);
+        }
+        handle_row(f, nf, 1, raw, syntax, syntax_col);
+      }
+      p = next;
+    }
+    return p;
+  }
+  // The common record, taken in one sweep: no quotes anywhere, 12 fields, a passed sample with the four failure
+  // columns empty, an ASCII id, names already in the dictionaries. It is appended exactly as handle_row would append
+  // it, and the end of its line returned; anything else returns nullptr with nothing changed, for the general path.
+  const char* fast_row(const char* p, const char* end, std::size_t line) {
+#if defined(__SSE2__)
+    // 64 bytes at a time: masks of line ends, commas and quotes; the commas before the line end are the separators
+    const char* sep[16];  // 11 commas and the line end; room for the unrolled stores below
+    std::size_t n = 0;
+    const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+    for (const char* q = p;; q += 64) {
+      if (end - q < 64) return nullptr;
+      std::uint64_t nl = 0, cm = 0, qt = 0;
+      for (int i = 0; i < 4; ++i) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * i));
+        nl |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)))} << (16 * i);
+        cm |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)))} << (16 * i);
+        qt |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)))} << (16 * i);
+      }
+      const unsigned line_end = nl != 0 ? static_cast<unsigned>(__builtin_ctzll(nl)) : 64;
+      if (line_end < 64) {
+        const std::uint64_t before = (std::uint64_t{1} << line_end) - 1;
+        cm &= before;
+        qt &= before;
+      }
+      if (qt != 0) return nullptr;
+      const auto count = static_cast<std::size_t>(__builtin_popcountll(cm));
+      if (n + count > 11) return nullptr;
+      // four positions per round whatever the count (a cleared mask gives the sentinel bit 63; stores past the
+      // count are overwritten or ignored)
+      const char** out = sep + n;
+      constexpr std::uint64_t sentinel = std::uint64_t{1} << 63;
+      for (std::size_t i = 0; i < count; i += 4) {
+        out[i] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+        out[i + 1] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+        out[i + 2] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+        out[i + 3] = q + __builtin_ctzll(cm | sentinel);
+        cm &= cm - 1;
+      }
+      n += count;
+      if (line_end < 64) {
+        if (n != 11) return nullptr;
+        sep[11] = q + line_end;
+        break;
+      }
+    }
+    if (end - sep[11] < 16) return nullptr;  // below, 16 bytes are read at any field's start
+    // the four failure columns empty (the last may hold the '\r' of a CRLF)
+    if (sep[8] != sep[7] + 1 || sep[9] != sep[8] + 1 || sep[10] != sep[9] + 1) return nullptr;
+    if (sep[11] != sep[10] + 1 && !(sep[11] == sep[10] + 2 && sep[10][1] == '\r')) return nullptr;
+    auto field = [&](std::size_t k) {
+      const char* b = k == 0 ? p : sep[k - 1] + 1;
+      return std::string_view(b, static_cast<std::size_t>(sep[k] - b));
+    };
+    const std::string_view id = field(c_id), out = field(c_outcome);
+    if (id.empty() || !is_ascii(id) || out.size() != 4 || std::memcmp(out.data(), "pass", 4) != 0) return nullptr;
+    std::optional<programme> prog;
+    const std::string_view ps = field(c_programme);
+    if (ps.size() <= 16) {
+      static constexpr key16 fe = key_of("food_evaluative"), fs = key_of("food_supervisory"), am = key_of("agri_monitoring");
+      const key16 k = load16(ps.data(), ps.size());
+      if (k == fe && ps.size() == 15) prog = programme::food_evaluative;
+      else if (k == fs && ps.size() == 16) prog = programme::food_supervisory;
+      else if (k == am && ps.size() == 15) prog = programme::agri_monitoring;
+    } else {
+      prog = fast_programme(ps);
+    }
+    std::optional<qgov::level> lvl;
+    const std::string_view ls = field(c_level);
+    if (ls.size() <= 16) {
+      static constexpr key16 di = key_of("district"), mu = key_of("municipal");
+      const key16 k = load16(ls.data(), ls.size());
+      if (k == di && ls.size() == 8) lvl = qgov::level::district;
+      else if (k == mu && ls.size() == 9) lvl = qgov::level::municipal;
+    }
+    if (!lvl) lvl = fast_level(ls);
+    const day_number sampled = parse_day(field(c_sampled));
+    if (!prog || !lvl || sampled == no_day) return nullptr;
+    std::array<std::uint32_t, 3> code;
+    for (std::size_t k = 0; k < 3; ++k) {
+      const std::string_view name = field(c_region + k);
+      if (name.empty()) return nullptr;
+      const auto c = name.size() <= 16 ? index_[k].find_short(load16(name.data(), name.size()), name.size())
+                                       : index_[k].find(name);
+      if (!c) return nullptr;
+      code[k] = *c;
+    }
+    const std::size_t row = table_.size();
+    if (row + 1 >= std::numeric_limits<std::uint32_t>::max()) return nullptr;
+    bool increasing = ids_increasing_;
+    key16 idk;
+    if (id.size() <= 16) idk = load16(id.data(), id.size());
+    if (increasing && row > 0) {
+      if (id.size() <= 16 && prev_id_row_ == row) increasing = key_less(prev_id_, prev_id_n_, idk, id.size());
+      else increasing = table_.id(row - 1) < id;
+    }
+    if (!table_.append_id(id)) return nullptr;
+    ids_increasing_ = increasing;
+    if (id.size() <= 16) {  // kept for the next row's order check
+      prev_id_ = idk;
+      prev_id_n_ = id.size();
+      prev_id_row_ = row + 1;
+    }
+    if (!strict_ && line != row + 2 + line_offset_) {  // as handle_row: where rows and lines part
+      line_offset_ = line - row - 2;
+      anchors_.push_back({static_cast<std::uint32_t>(row), line});
+    }
+    table_.append(*prog, *lvl, sampled, code[0], code[1], code[2], outcome::pass);
+    return sep[11] + 1;
+#else
+    (void)p, (void)end, (void)line;
+    return nullptr;
+#endif
+  }
+
+  [[nodiscard]] record_table& table() noexcept { return table_; }
+  [[nodiscard]] bool ids_increasing() const noexcept { return ids_increasing_; }
+
 private:
   void add_problem(std::string where, std::string message) {
+    if (strict_) throw bail{};
     ++problem_count_;
     if (problems_.size() < opt_.max_listed_problems) problems_.push_back({std::move(where), std::move(message)});
   }
@@ -425,6 +676,7 @@ private:
   }
 
   void reject(row_problems& rp, std::size_t line, std::string_view raw) {
+    if (strict_) throw bail{};
     ++bad_rows_;
     if (opt_.keep_good_rows) {
       std::string reasons;
@@ -631,8 +883,305 @@ private:
   std::array<std::string, field_count> scratch_;
   std::ofstream rejects_;
   std::array<fast_index, 3> index_;
+  bool strict_ = false;         // run_piece: the first problem throws bail
+  key16 prev_id_;               // fast_row: the id of row prev_id_row_ - 1, when it has at most 16 bytes
+  std::size_t prev_id_n_ = 0, prev_id_row_ = 0;
   bool ids_increasing_ = true;  // ids in strictly increasing byte order cannot repeat: the duplicate check is skipped
 };
+
+
+// ---- Parallel reading --------------------------------------------------------------------------------------------
+// The input is cut at every `split_bytes`. Piece k (k > 0) guesses that its first record starts after the first line
+// end at or after its split point, and parses the records that start before the next split, reading on past it to
+// finish the last one. The guess is wrong only when that line end lies inside a quoted field; it is checked in order:
+// piece k-1's last record must end exactly where piece k started. When it does not, piece k is parsed again from where
+// piece k-1 really ended. Parsing from a record start depends on nothing before it, so the pieces together are the
+// records a single pass reads. Any problem at all (a bad row, a duplicate id, a record longer than the read-ahead,
+// a read error) sends the whole input to the single-pass reader, which reports it exactly as it always has.
+
+// A thread's read buffer, reused from piece to piece (never cleared: it is always filled before it is read).
+struct read_buffer {
+  std::unique_ptr<char[]> bytes;
+  std::size_t capacity = 0;
+};
+
+// Where pieces come from: a text in memory (viewed in place) or a file (read with pread into the thread's buffer).
+struct input_source {
+  std::string_view text;
+  int fd = -1;
+  std::size_t size = 0;
+  std::string_view get(std::size_t from, std::size_t to, read_buffer& buf) const {
+    if (fd < 0) return text.substr(from, to - from);
+    const std::size_t n = to - from;
+    if (buf.capacity < n) {
+      buf.bytes = std::make_unique_for_overwrite<char[]>(n);
+      buf.capacity = n;
+    }
+    std::size_t got = 0;
+    while (got < n) {
+      const ssize_t r = ::pread(fd, buf.bytes.get() + got, n - got, static_cast<off_t>(from + got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) throw bail{};  // a read error or a file that shrank: the single pass reports it
+      got += static_cast<std::size_t>(r);
+    }
+    return {buf.bytes.get(), n};
+  }
+};
+
+constexpr std::size_t read_ahead = std::size_t{64} << 10;  // how far past its split a piece may read to end a record
+
+struct piece {
+  std::unique_ptr<loader> parsed;
+  std::size_t start = 0, end = 0;  // input offsets of its first record and past its last
+  bool failed = false;
+  bool done = false;
+};
+
+// Parses piece k starting at `start` (or, with start = npos, at the guessed record start after its split point).
+void parse_piece(const input_source& src, const std::string& origin, const load_options& opt, std::size_t k,
+                 std::size_t pieces, std::size_t start, read_buffer& buf, piece& out) {
+  const std::size_t n = src.size, split = std::max<std::size_t>(opt.split_bytes, 1);
+  const std::size_t next_split = k + 1 == pieces ? n : (k + 1) * split;
+  try {
+    const std::size_t from = start != std::string_view::npos ? start : k == 0 ? 0 : k * split - 1;
+    const std::size_t to = std::min(n, std::max(next_split, from) + read_ahead);
+    const std::string_view data = src.get(from, to, buf);
+    std::size_t first = 0;  // offset in data of the first record
+    if (start == std::string_view::npos && k > 0) {
+      const auto nl = data.find('\n');
+      if (nl == std::string_view::npos) throw bail{};
+      first = nl + 1;
+    }
+    out.start = from + first;
+    out.parsed = std::make_unique<loader>(origin, opt);
+    const char* stop = data.data() + (std::max(next_split, out.start) - from);
+    const char* end = out.parsed->run_piece(data.data() + first, stop, data.data() + data.size(), to == n, k == 0);
+    out.end = from + static_cast<std::size_t>(end - data.data());
+  } catch (...) {  // bail, or anything else (the single pass meets it again and reports it)
+    out.failed = true;
+    out.parsed.reset();
+  }
+}
+
+}  // namespace
+
+namespace detail {
+// Appends a piece's table to the whole, its dictionary codes translated.
+struct record_table_access {
+  static bool fits(const record_table& to, const record_table& from) {
+    return to.id_bytes_.size() + from.id_bytes_.size() <= std::numeric_limits<std::uint32_t>::max() &&
+           to.size() + from.size() < std::numeric_limits<std::uint32_t>::max();
+  }
+  static void append(record_table& to, const record_table& from, const std::array<std::vector<std::uint32_t>, 3>& code) {
+    if (from.empty()) return;
+    const std::size_t base = to.size();
+    const auto id_base = static_cast<std::uint32_t>(to.id_bytes_.size());
+    auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+    cat(to.programme_, from.programme_);
+    cat(to.level_, from.level_);
+    cat(to.outcome_, from.outcome_);
+    cat(to.sampled_on_, from.sampled_on_);
+    auto mapped = [](auto& a, const auto& b, const std::vector<std::uint32_t>& m) {
+      using T = typename std::decay_t<decltype(a)>::value_type;
+      const std::size_t at = a.size();
+      a.resize(at + b.size());
+      for (std::size_t i = 0; i < b.size(); ++i) a[at + i] = static_cast<T>(m[b[i]]);
+    };
+    mapped(to.region_, from.region_, code[0]);
+    mapped(to.category_, from.category_, code[1]);
+    mapped(to.enterprise_, from.enterprise_, code[2]);
+    const std::size_t at = to.id_end_.size();
+    to.id_end_.resize(at + from.id_end_.size());
+    for (std::size_t i = 0; i < from.id_end_.size(); ++i) to.id_end_[at + i] = from.id_end_[i] + id_base;
+    to.id_bytes_.append(from.id_bytes_);
+    const auto& ff = from.failures_;
+    auto& tf = to.failures_;
+    for (const std::uint32_t r : ff.row) tf.row.push_back(static_cast<std::uint32_t>(r + base));
+    cat(tf.ordered_on, ff.ordered_on);
+    cat(tf.rectified_on, ff.rectified_on);
+    cat(tf.reinspected_on, ff.reinspected_on);
+    cat(tf.reinspection_outcome, ff.reinspection_outcome);
+    if (base == 0 || from.min_day_ < to.min_day_) to.min_day_ = from.min_day_;
+    if (base == 0 || from.max_day_ > to.max_day_) to.max_day_ = from.max_day_;
+  }
+};
+}  // namespace detail
+
+namespace {
+
+// True when no two ids of the table are equal by hash (then they are all distinct); false when some may repeat.
+// 8-byte hashes of all ids, computed on every thread, in-place bucketed by their top byte, each bucket sorted.
+bool ids_distinct(const record_table& t, unsigned threads) {
+  const std::size_t n = t.size();
+  std::vector<std::uint64_t> h(n);
+  auto run = [&](auto&& f) {  // f(thread index) on `threads` threads
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back(f, i);
+    f(0u);
+    for (auto& th : pool) th.join();
+  };
+  run([&](unsigned i) {
+    for (std::size_t r = n * i / threads, e = n * (i + 1) / threads; r < e; ++r) h[r] = hash_id(t.id(r));
+  });
+  std::array<std::size_t, 257> at{};
+  for (const auto x : h) ++at[(x >> 56) + 1];
+  for (std::size_t b = 1; b <= 256; ++b) at[b] += at[b - 1];
+  std::array<std::size_t, 256> fill;
+  std::copy(at.begin(), at.begin() + 256, fill.begin());
+  for (std::size_t b = 0; b < 256; ++b)  // American flag sort, one pass: each element swapped into its bucket
+    while (fill[b] < at[b + 1]) {
+      std::uint64_t x = h[fill[b]];
+      for (std::size_t d = x >> 56; d != b; d = x >> 56) std::swap(x, h[fill[d]++]);
+      h[fill[b]++] = x;
+    }
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> repeat{false};
+  run([&](unsigned) {
+    for (std::size_t b; (b = next++) < 256 && !repeat;) {
+      std::sort(h.begin() + static_cast<std::ptrdiff_t>(at[b]), h.begin() + static_cast<std::ptrdiff_t>(at[b + 1]));
+      for (std::size_t i = at[b] + 1; i < at[b + 1]; ++i)
+        if (h[i] == h[i - 1]) repeat = true;
+    }
+  });
+  return !repeat;
+}
+
+// The parallel reader; nullopt when the input must be read by the single pass (a problem, or nothing gained).
+std::optional<record_table> read_parallel(const input_source& src, const std::string& origin, const load_options& opt,
+                                          load_report* report) {
+  unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t n = src.size, split = std::max<std::size_t>(opt.split_bytes, 1);
+  const std::size_t pieces = std::max<std::size_t>(1, (n + split - 1) / split);
+  if (n == 0) return std::nullopt;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, pieces));
+  std::vector<piece> part(pieces);
+  std::mutex m;
+  std::condition_variable cv;
+  std::size_t merged = 0;
+  bool stop = false;
+  const std::size_t window = 2 * threads + 2;  // pieces parsed ahead of the merge (bounds the memory)
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    read_buffer buf;
+    for (;;) {
+      const std::size_t k = next++;
+      if (k >= pieces) return;
+      {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return stop || k < merged + window; });
+        if (stop) return;
+      }
+      piece p;
+      parse_piece(src, origin, opt, k, pieces, std::string_view::npos, buf, p);
+      std::lock_guard lock(m);
+      part[k] = std::move(p);
+      part[k].done = true;
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  if (threads > 1)
+    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker);
+  struct joiner {
+    std::vector<std::thread>& pool;
+    std::mutex& m;
+    std::condition_variable& cv;
+    bool& stop;
+    ~joiner() {
+      {
+        std::lock_guard lock(m);
+        stop = true;
+      }
+      cv.notify_all();
+      for (auto& t : pool) t.join();
+    }
+  } join_at_exit{pool, m, cv, stop};
+
+  read_buffer buf;  // the merging thread's, for pieces parsed again (and all of them on one thread)
+  record_table table;
+  std::array<fast_index, 3> index{fast_index(table.regions()), fast_index(table.categories()),
+                                  fast_index(table.enterprises())};
+  bool increasing = true;
+  std::size_t expected = 0, last_progress = 0;
+  for (std::size_t k = 0; k < pieces; ++k) {
+    piece p;
+    if (threads > 1) {
+      std::unique_lock lock(m);
+      cv.wait(lock, [&] { return part[k].done; });
+      p = std::move(part[k]);
+    } else {
+      parse_piece(src, origin, opt, k, pieces, std::string_view::npos, buf, p);
+    }
+    if (p.start != expected || p.failed) {
+      if (k == 0 || (p.start == expected && p.failed)) return std::nullopt;
+      const std::size_t next_split = k + 1 == pieces ? n : (k + 1) * split;
+      if (expected >= next_split && k + 1 < pieces) {  // a record from before spans this whole piece
+        std::lock_guard lock(m);
+        ++merged;
+        cv.notify_all();
+        continue;
+      }
+      p = piece{};
+      parse_piece(src, origin, opt, k, pieces, expected, buf, p);  // again, from where the records really are
+      if (p.failed) return std::nullopt;
+    }
+    record_table& t = p.parsed->table();
+    if (!detail::record_table_access::fits(table, t)) return std::nullopt;
+    std::array<std::vector<std::uint32_t>, 3> code;
+    const std::array<const dictionary*, 3> dicts{&t.regions(), &t.categories(), &t.enterprises()};
+    for (std::size_t d = 0; d < 3; ++d) {
+      code[d].resize(dicts[d]->size());
+      for (std::uint32_t c = 0; c < dicts[d]->size(); ++c) {
+        const std::string& name = dicts[d]->name(c);
+        const auto have = index[d].find(name);
+        code[d][c] = have ? *have : index[d].add(name);
+      }
+    }
+    if (table.regions().size() > record_table::max_small_dictionary ||
+        table.categories().size() > record_table::max_small_dictionary)
+      return std::nullopt;
+    if (!t.empty()) {
+      if (!p.parsed->ids_increasing() || (!table.empty() && !(table.id(table.size() - 1) < t.id(0)))) increasing = false;
+      if (table.empty()) {  // reserve for the whole input from the first piece's density, as the single pass does
+        const std::size_t row_bytes = (p.end - p.start) / t.size();
+        const std::size_t rows = std::min(n / std::max<std::size_t>(row_bytes / 2, 16), n / 40) + 16;
+        try {
+          table.reserve(std::min<std::size_t>(rows, std::size_t{1} << 32), row_bytes / 5 + 4);
+        } catch (const std::exception&) {
+          // only an optimisation
+        }
+      }
+    }
+    detail::record_table_access::append(table, t, code);
+    expected = p.end;
+    p.parsed.reset();
+    {
+      std::lock_guard lock(m);
+      ++merged;
+      cv.notify_all();
+    }
+    if (opt.progress && expected - last_progress >= (std::size_t{16} << 20)) {
+      opt.progress(expected, n);
+      last_progress = expected;
+    }
+  }
+  if (expected != n) return std::nullopt;
+  if (opt.check_unique_ids && !increasing && !table.empty() && !ids_distinct(table, threads)) return std::nullopt;
+  if (opt.progress) opt.progress(n, n);
+  if (opt.keep_good_rows) {
+    if (opt.rejects_path.empty()) return std::nullopt;  // the single pass says why
+    std::ofstream rejects(opt.rejects_path, std::ios::binary);
+    rejects << "line,problems,record\n";
+    rejects.close();
+    if (!rejects) return std::nullopt;
+  }
+  if (report) {
+    report->rows_loaded = table.size();
+    report->rows_rejected = 0;
+    report->bytes_read = n;
+  }
+  return table;
+}
 
 }  // namespace
 
@@ -647,6 +1196,13 @@ record_table load_records(const std::string& path, const load_options& options, 
     std::fseek(fp, 0, SEEK_SET);
   }
   std::setvbuf(fp, nullptr, _IONBF, 0);  // our buffer is the only one
+  if (total > 0) {
+    input_source src;
+    src.fd = ::fileno(fp);
+    src.size = total;
+    if (auto t = read_parallel(src, path, options, report)) return std::move(*t);
+    std::fseek(fp, 0, SEEK_SET);
+  }
   loader l(path, options);
   return l.run(
       [&](char* dst, std::size_t n) {
@@ -659,6 +1215,12 @@ record_table load_records(const std::string& path, const load_options& options, 
 
 record_table parse_records_csv(std::string_view text, const std::string& origin, const load_options& options,
                                load_report* report) {
+  if (!text.empty()) {
+    input_source src;
+    src.text = text;
+    src.size = text.size();
+    if (auto t = read_parallel(src, origin, options, report)) return std::move(*t);
+  }
   std::size_t at = 0;
   loader l(origin, options);
   return l.run(

@@ -25,9 +25,10 @@ case "$target" in
   extract_fuzz) corpus="$here/extract_corpus"; dict="$here/extract.dict" ;;
   archive_fuzz) corpus="$here/archive_corpus"; dict="$here/archive.dict" ;;
   records_csv_fuzz) corpus="$here/records_corpus"; dict="$here/records.dict" ;;
+  records_split_fuzz) corpus="$here/records_split_corpus"; dict="$here/records.dict" ;;
   supervision_csv_fuzz) corpus="$here/supervision_corpus"; dict="$here/supervision.dict" ;;
   workbook_fuzz) corpus="$here/workbook_corpus"; dict="$here/workbook.dict" ;;
-  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz, supervision_csv_fuzz or workbook_fuzz)" >&2; exit 2 ;;
+  *) echo "unknown FUZZ_TARGET $target (the targets are the cases listed in $0)" >&2; exit 2 ;;
 esac
 
 echo "== configuring and building $build (clang)"

@@ -16,6 +16,10 @@
 
 namespace qgov::records {
 
+namespace detail {
+struct record_table_access;  // the CSV reader's bulk append (src/records/records_csv.cpp)
+}
+
 /// The sampling programme a record belongs to: each has its own official pass rate.
 enum class programme : std::uint8_t {
   food_evaluative,      ///< 食品评价性抽检
@@ -284,6 +288,7 @@ public:
   static constexpr std::size_t max_small_dictionary = 65535;
 
 private:
+  friend struct detail::record_table_access;
   [[nodiscard]] std::size_t id_length(std::size_t i) const noexcept {
     return static_cast<std::size_t>(id_end_[i] - (i == 0 ? 0 : id_end_[i - 1]));
   }

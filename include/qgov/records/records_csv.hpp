@@ -31,6 +31,11 @@ struct load_options {
   bool check_unique_ids = true;
   /// Called now and then with (bytes read, total bytes or 0 when unknown); the CLI draws a bar with it.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// Threads that parse a file or a text in memory, in pieces of `split_bytes` (0: one per core). Streams are read
+  /// by one thread. Files with any problem are read again by one thread, so messages and rejects do not depend on it.
+  unsigned threads = 0;
+  /// Size of the pieces parsed in parallel (tests make it tiny to put records astride every split).
+  std::size_t split_bytes = std::size_t{4} << 20;
 };
 
 /// What a load produced besides the table.
