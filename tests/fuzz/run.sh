@@ -2,7 +2,7 @@
 # Builds a fuzz target with clang into build-fuzz/ (at the repository root) and runs it for a bounded time.
 # FUZZ_TARGET picks it: plan_json_fuzz (the plan loader, default), extract_fuzz (the policy-text extractor),
 # archive_fuzz (Boost.Serialization archives), records_csv_fuzz (inspection records) or supervision_csv_fuzz
-# (enterprise directories, rosters, calendars, schemes); its seed corpus and dictionary follow (see the case below).
+# (enterprise directories, rosters, calendars, schemes) or c_api_fuzz (the C interface); its seed corpus and dictionary follow (see the case below).
 #   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
 # The seed corpus (tests/fuzz/corpus) is copied to a temporary directory; the repository's corpus is never written.
 # Crash/timeout/leak inputs are saved under build-fuzz/artifacts/. Exit status: 0 if the run finished clean,
@@ -26,7 +26,8 @@ case "$target" in
   archive_fuzz) corpus="$here/archive_corpus"; dict="$here/archive.dict" ;;
   records_csv_fuzz) corpus="$here/records_corpus"; dict="$here/records.dict" ;;
   supervision_csv_fuzz) corpus="$here/supervision_corpus"; dict="$here/supervision.dict" ;;
-  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz or supervision_csv_fuzz)" >&2; exit 2 ;;
+  c_api_fuzz) corpus="$here/c_api_corpus"; dict="$here/c_api.dict" ;;
+  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz, supervision_csv_fuzz or c_api_fuzz)" >&2; exit 2 ;;
 esac
 
 echo "== configuring and building $build (clang)"
