@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages qgov needs. Idempotent: runs `apt-get update` and `apt-get install`
 # only when something is missing, so repeated runs cost nothing.
 # Usage: scripts/install-deps.sh [--tests]   (--tests adds what the test suite needs: clang for the fuzzer,
-#        Google Benchmark so the benchmarks keep compiling, Python's build and test packages)
+#        Google Benchmark so the benchmarks keep compiling, Python's build and test packages,
+#        libabigail and Java with JNA for the C interface's tests)
 #        scripts/install-deps.sh --bench   (--tests plus Node.js and npm, which bench/records_run.sh uses to fetch
 #        DuckDB from the npm registry; never needed to build or test)
 set -euo pipefail
@@ -16,6 +17,8 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--bench" ]]; then
   # the Python bindings, their tests and the example notebook (Debian's interpreter, /usr/bin/python3)
   packages+=(python3-dev pybind11-dev python3-venv python3-wheel python3-setuptools python3-numpy python3-pandas
              python3-pytest python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel)
+  # the C interface: ABI tracking (abidw/abidiff) and the Java host through JNA (docs/c-api.md)
+  packages+=(abigail-tools openjdk-17-jdk-headless libjna-java)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(nodejs npm)

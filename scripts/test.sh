@@ -2,6 +2,7 @@
 # Every test: install what is missing, then
 #   1. build (Debug) and run the whole CTest suite: unit tests, CLI tests, the installed-package consumer test;
 #   2. rebuild with -fsanitize=address,undefined and run the unit and CLI tests again;
+#   then the C interface under ThreadSanitizer (tests/tsan: only what it needs, seconds);
 #   then the Python package: pip install from the checkout into a fresh venv, pytest and the example notebook;
 #   3. fuzz every parser (plan, extractor, archives, record CSV, supervision CSV, workbooks) for a bounded time each
 #      (QGOV_FUZZ_SECONDS, default 30; 0 skips).
@@ -21,12 +22,25 @@ cmake --build build/asan -j"$jobs" >/dev/null
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan -j"$jobs" --output-on-failure
 
+echo "== ThreadSanitizer: the C interface from two threads with shared handles (tests/tsan)"
+bash tests/tsan/run.sh
+
 echo "== Python: pip install into a fresh venv, pytest, the example notebook"
 bash scripts/python-test.sh
 
 fuzz_seconds=${QGOV_FUZZ_SECONDS:-30}
 if [[ "$fuzz_seconds" != 0 ]]; then
-  targets=(plan_json_fuzz extract_fuzz archive_fuzz records_csv_fuzz supervision_csv_fuzz workbook_fuzz)
+  # one per line, so that adding a target is a one-line change
+  targets=(
+    plan_json_fuzz
+    extract_fuzz
+    archive_fuzz
+    records_csv_fuzz
+    records_split_fuzz
+    supervision_csv_fuzz
+    workbook_fuzz
+    c_api_fuzz
+  )
   echo "== 3/3 fuzzing (ASan/UBSan) every parser, ${fuzz_seconds}s each: ${targets[*]}"
   for t in "${targets[@]}"; do
     FUZZ_TARGET=$t tests/fuzz/run.sh "$fuzz_seconds"

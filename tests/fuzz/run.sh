@@ -2,7 +2,7 @@
 # Builds a fuzz target with clang into build-fuzz/ (at the repository root) and runs it for a bounded time.
 # FUZZ_TARGET picks it: plan_json_fuzz (the plan loader, default), extract_fuzz (the policy-text extractor),
 # archive_fuzz (Boost.Serialization archives), records_csv_fuzz (inspection records) or supervision_csv_fuzz
-# (enterprise directories, rosters, calendars, schemes) or workbook_fuzz (returned .xlsx workbooks); its seed corpus and dictionary follow (see the case below).
+# (enterprise directories, rosters, calendars, schemes), workbook_fuzz (returned .xlsx workbooks) or c_api_fuzz (the C interface); its seed corpus and dictionary follow (see the case below).
 #   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
 # The seed corpus (tests/fuzz/corpus) is copied to a temporary directory; the repository's corpus is never written.
 # Crash/timeout/leak inputs are saved under build-fuzz/artifacts/. Exit status: 0 if the run finished clean,
@@ -28,6 +28,7 @@ case "$target" in
   records_split_fuzz) corpus="$here/records_split_corpus"; dict="$here/records.dict" ;;
   supervision_csv_fuzz) corpus="$here/supervision_corpus"; dict="$here/supervision.dict" ;;
   workbook_fuzz) corpus="$here/workbook_corpus"; dict="$here/workbook.dict" ;;
+  c_api_fuzz) corpus="$here/c_api_corpus"; dict="$here/c_api.dict" ;;
   *) echo "unknown FUZZ_TARGET $target (the targets are the cases listed in $0)" >&2; exit 2 ;;
 esac
 
