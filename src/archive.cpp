@@ -50,6 +50,10 @@ struct view_buffer : std::streambuf {
 // The object Boost reads and writes for each kind.
 template <class Ar>
 void write_payload(Ar& ar, const plan& p) {
+  // plan_data version 1 has no lineage fields: refuse rather than drop them (a version 2 will carry them)
+  if (!p.data().lineage.empty())
+    throw qgov::error("plan " + p.id().str() + " has lineage fields (level, parents, supersedes/amends, effective_from), "
+                      "which archive format version 1 cannot hold; keep such plans as plan files (JSON)");
   ar << boost::serialization::make_nvp("plan", p.data());
 }
 template <class Ar>

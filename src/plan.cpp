@@ -102,9 +102,13 @@ struct checker {
       add("/document/issued_on", "date " + to_iso(doc.issued_on) + " differs from the printed date \"" +
                                      doc.issued_on_text.text + "\"");
     verbatim("/document/title/text", doc.title.text, doc.title.span, "text");
-    verbatim("/document/number/text", doc.number.text, doc.number.span, "text");
+    // number and issued_on_text are optional (a 纲要 prints no 文号; an excerpt may print no date): checked as
+    // the disclosure is, when either its text or its span is given
+    for (auto [path, field] : {std::pair{"/document/number/text", &doc.number},
+                               std::pair{"/document/issued_on_text/text", &doc.issued_on_text}})
+      if (!field->text.empty() || field->span.size() != 0 || field->span.begin != 0)
+        verbatim(path, field->text, field->span, "text");
     verbatim("/document/issuer/text", doc.issuer.text, doc.issuer.span, "text");
-    verbatim("/document/issued_on_text/text", doc.issued_on_text.text, doc.issued_on_text.span, "text");
     // optional: absent means empty text and an empty span; a span without text is an error, not dropped
     if (!doc.disclosure.text.empty() || doc.disclosure.span.size() != 0 || doc.disclosure.span.begin != 0)
       verbatim("/document/disclosure/text", doc.disclosure.text, doc.disclosure.span, "text");
@@ -346,6 +350,23 @@ struct checker {
     units();
     responsibility();
     goals();
+    lineage();
+  }
+
+  // The optional lineage fields on their own; a lineage of several plans is checked by qgov::lineage.
+  void lineage() {
+    const auto& l = d.lineage;
+    if (l.supersedes && l.amends)
+      add("/lineage/amends", "a plan either supersedes another or amends one, not both; keep one of supersedes, amends");
+    if (l.supersedes && *l.supersedes == d.id) add("/lineage/supersedes", "a plan cannot supersede itself");
+    if (l.amends && *l.amends == d.id) add("/lineage/amends", "a plan cannot amend itself");
+    for (std::size_t i = 0; i < l.parents.size(); ++i) {
+      const auto at = "/lineage/parents/" + std::to_string(i);
+      if (l.parents[i].empty()) add(at, "expected a plan id, got \"\"");
+      else if (l.parents[i] == d.id) add(at, "a plan cannot be its own parent");
+      for (std::size_t k = 0; k < i; ++k)
+        if (l.parents[k] == l.parents[i]) add(at, "parent \"" + l.parents[i].str() + "\" is listed twice");
+    }
   }
 };
 

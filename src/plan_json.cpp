@@ -173,9 +173,9 @@ struct reader {
     auto& doc = d.document;
     doc.title = spanned(*j, "title", "/document");
     doc.notice_title = spanned(*j, "notice_title", "/document", false);
-    doc.number = spanned(*j, "number", "/document");
+    doc.number = spanned(*j, "number", "/document", false);  // optional: a 纲要 may print no 文号
     doc.issuer = spanned(*j, "issuer", "/document");
-    doc.issued_on_text = spanned(*j, "issued_on_text", "/document");
+    doc.issued_on_text = spanned(*j, "issued_on_text", "/document", false);  // optional: an excerpt may print no date
     doc.issued_on = iso_date(*j, "issued_on", "/document");
     doc.disclosure = spanned(*j, "disclosure", "/document", false);
     doc.title_en = string(*j, "title_en", "/document", false);
@@ -321,10 +321,28 @@ struct reader {
     }
   }
 
+  // The optional "lineage" object (docs/lineage.md): level, parents, supersedes or amends, effective_from.
+  void lineage(const json& root, plan_data& d) {
+    const json* j = field(root, "lineage", "", false);
+    if (!j || !object(*j, "/lineage", {"level", "parents", "supersedes", "amends", "effective_from"})) return;
+    auto& l = d.lineage;
+    l.level = enumeration<plan_level>(*j, "level", "/lineage", false, parse_plan_level,
+                                      "national, provincial, municipal, district");
+    for (auto& p : strings(*j, "parents", "/lineage")) l.parents.emplace_back(std::move(p));
+    for (const char* key : {"supersedes", "amends"})
+      if (j->contains(key)) {
+        std::string id = string(*j, key, "/lineage");
+        if (id.empty() && (*j)[key].is_string()) add(std::string("/lineage/") + key, "expected a plan id, got \"\"");
+        else if (!id.empty()) (std::string_view(key) == "amends" ? l.amends : l.supersedes) = plan_id(std::move(id));
+      }
+    if (j->contains("effective_from"))
+      if (date e = iso_date(*j, "effective_from", "/lineage"); !e.is_special()) l.effective_from = e;
+  }
+
   // Reads the whole file; false when the root is not even an object (then nothing else is worth checking).
   bool root(const json& j, plan_data& d, const plan_load_options& options) {
     if (!object(j, "", {"qgov_plan", "id", "source", "document", "sections", "clauses", "columns", "units",
-                        "responsibility", "goals"}))
+                        "responsibility", "goals", "lineage"}))
       return false;
     d.format_version = integer(j, "qgov_plan", "");
     d.id = plan_id(string(j, "id", ""));
@@ -342,6 +360,7 @@ struct reader {
     units(j, d);
     responsibility(j, d, options);
     goals(j, d);
+    lineage(j, d);
     return true;
   }
 };
@@ -471,9 +490,9 @@ nlohmann::ordered_json detail::plan_data_json(const plan_data& d) {
   // the digest of the text this plan was validated against: always right, even for plans built in code
   j["source"] = {{"path", d.source.path}, {"sha256", sha256_hex(d.source_text)}};
   ordered doc;
-  doc["number"] = spanned_json(d.document.number);
+  if (!d.document.number.text.empty()) doc["number"] = spanned_json(d.document.number);
   doc["issuer"] = spanned_json(d.document.issuer);
-  doc["issued_on_text"] = spanned_json(d.document.issued_on_text);
+  if (!d.document.issued_on_text.text.empty()) doc["issued_on_text"] = spanned_json(d.document.issued_on_text);
   doc["issued_on"] = date_json(d.document.issued_on);
   if (!d.document.disclosure.text.empty()) doc["disclosure"] = spanned_json(d.document.disclosure);
   doc["title"] = spanned_json(d.document.title);
@@ -507,6 +526,18 @@ nlohmann::ordered_json detail::plan_data_json(const plan_data& d) {
   j["responsibility"] = {{"convention", std::string(to_string(d.convention))}, {"lists", lists}};
   j["goals"] = ordered::array();
   for (const auto& g : d.goals) j["goals"].push_back(goal_json(g));
+  if (const auto& l = d.lineage; !l.empty()) {  // optional, so plans without one are written as before
+    ordered lj;
+    if (l.level) lj["level"] = std::string(to_string(*l.level));
+    if (!l.parents.empty()) {
+      lj["parents"] = ordered::array();
+      for (const auto& p : l.parents) lj["parents"].push_back(p.str());
+    }
+    if (l.supersedes) lj["supersedes"] = l.supersedes->str();
+    if (l.amends) lj["amends"] = l.amends->str();
+    if (l.effective_from) lj["effective_from"] = date_json(*l.effective_from);
+    j["lineage"] = lj;
+  }
   return j;
 }
 

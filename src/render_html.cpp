@@ -3,6 +3,8 @@
 // symbols only help the eye.
 #include <qgov/render/report_html.hpp>
 
+#include "render/html_shared.hpp"
+
 #include <qgov/core/chinese_numeral.hpp>
 
 #include <algorithm>
@@ -524,6 +526,7 @@ private:
     os_ << "</tbody>\n</table>\n</section>\n";
   }
 
+public:  // also the roll-up page's style (detail::report_css)
   static std::string_view css() {
     return R"CSS(:root{--achieved:#1b7837;--on_track:#2166ac;--at_risk:#b07800;--off_track:#d95f02;--missed:#b2182b;--no_data:#5f5f5f;--not_scored:#8a8a8a;
 --t-achieved:#d9f0d3;--t-on_track:#d1e5f0;--t-at_risk:#fdefb2;--t-off_track:#fdd8b5;--t-missed:#f4c2c0;--t-no_data:#e4e4e4;--t-not_scored:#f4f4f4;}
@@ -638,5 +641,10 @@ body>footer{margin-top:28px;font-size:12px;color:#555;border-top:1px solid #ccc}
 }  // namespace
 
 std::string render_html(const evaluation& e, const plan& p, language lang) { return page(e, p, lang).render(); }
+
+// For other pages in the same style (src/render/html_shared.hpp).
+std::string detail::html_escape(std::string_view s) { return esc(s); }
+std::string_view detail::report_css() { return page::css(); }
+std::string_view detail::status_symbol(goal_status s) { return symbol_of(s); }
 
 }  // namespace qgov

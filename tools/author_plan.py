@@ -204,6 +204,8 @@ def main():
         "responsibility": {"convention": ov.get("convention", "first_listed_leads"), "lists": lists},
         "goals": goals,
     }
+    if "lineage" in ov:  # optional: level, parents, supersedes/amends, effective_from (docs/lineage.md)
+        plan["lineage"] = ov["lineage"]
     text = json.dumps(plan, ensure_ascii=False, indent=1)
     # keep spans on one line: [begin, end]
     text = re.sub(r"\[\n\s*(\d+),\n\s*(\d+)\n\s*\]", r"[\1, \2]", text)

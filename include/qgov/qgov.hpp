@@ -42,6 +42,11 @@
 #include <qgov/io/archive.hpp>
 #include <qgov/io/progress_json.hpp>
 #include <qgov/io/workbook.hpp>
+#include <qgov/lineage/cascade.hpp>
+#include <qgov/lineage/diff.hpp>
+#include <qgov/lineage/indicators.hpp>
+#include <qgov/lineage/lineage.hpp>
+#include <qgov/lineage/rollup.hpp>
 #include <qgov/scenario/scenario.hpp>
 #include <qgov/records/generator.hpp>
 #include <qgov/records/manufacturing_rate.hpp>

@@ -250,6 +250,7 @@ int main(int argc, char** argv) {
   add_scenario_commands(app);
   add_supervision_commands(app);
   add_records_commands(app);
+  add_lineage_commands(app);
 
   try {
     app.parse(argc, argv);

@@ -56,6 +56,7 @@ __all__ = [
     "evaluation_policy", "evaluate", "evaluation", "goal_result",
     "progress_measure",
     "record_table", "load_records", "parse_records_csv", "records", "pass_rates", "rectification",
+    "rollup", "Rollup", "diff", "cascade",
 ]
 
 _ROLES = ["lead", "responsible", "supporting"]
@@ -377,3 +378,5 @@ def _record_table_to_frame(self: record_table) -> "pandas.DataFrame":
 
 
 record_table.to_frame = _record_table_to_frame
+
+from ._lineage import Rollup, cascade, diff, rollup  # noqa: E402  (docs/lineage.md)

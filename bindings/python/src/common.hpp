@@ -73,5 +73,6 @@ void bind_plan(py::module_& m);
 void bind_evaluation(py::module_& m);
 void bind_formulas(py::module_& m);
 void bind_records(py::module_& m);
+void bind_lineage(py::module_& m);  // lineage.cpp: rollup, diff, cascade
 
 }  // namespace qgov::python

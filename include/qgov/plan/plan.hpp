@@ -16,6 +16,7 @@
 #include <qgov/core/source_span.hpp>
 #include <qgov/plan/document.hpp>
 #include <qgov/plan/goal.hpp>
+#include <qgov/plan/lineage_fields.hpp>
 #include <qgov/plan/responsibility.hpp>
 #include <qgov/plan/responsible_unit.hpp>
 #include <qgov/plan/structure.hpp>
@@ -44,6 +45,7 @@ struct plan_data {
   role_convention convention = role_convention::first_listed_leads;
   std::vector<responsibility_list> responsibility;  ///< one list per clause that has one, in source order
   std::vector<goal> goals;
+  plan_lineage lineage;  ///< optional: supersedes/amends, effective date, level, parents (docs/lineage.md)
   friend bool operator==(const plan_data&, const plan_data&) = default;
 };
 
@@ -69,6 +71,7 @@ public:
   [[nodiscard]] const std::vector<column>& columns() const noexcept { return data_->columns; }
   [[nodiscard]] const std::vector<responsible_unit>& units() const noexcept { return data_->units; }
   [[nodiscard]] const std::vector<goal>& goals() const noexcept { return data_->goals; }
+  [[nodiscard]] const plan_lineage& lineage() const noexcept { return data_->lineage; }
   [[nodiscard]] role_convention convention() const noexcept { return data_->convention; }
   /// The responsibility lists in source order: the clause × unit matrix, one row per list.
   [[nodiscard]] const std::vector<responsibility_list>& matrix() const noexcept { return data_->responsibility; }
