@@ -104,7 +104,7 @@ void use_rates(const qgov_records* records, const char* keys) {
   if (!ok(qgov_rates_count(rates, &n)) || !ok(qgov_rates_columns(rates, &sampled, &passed, &rate, &low, &high)))
     std::abort();
   for (size_t i = 0; i < n; ++i) {
-    if (passed[i] > sampled[i] || !(low[i] <= rate[i] && rate[i] <= high[i])) std::abort();
+    if (passed[i] > sampled[i] || !(low[i] <= rate[i] + 1e-12 && rate[i] <= high[i] + 1e-12)) std::abort();
     for (int k = QGOV_KEY_PROGRAMME; k <= QGOV_KEY_PERIOD; ++k) {
       const char* value = nullptr;
       if (!ok(qgov_rates_key(rates, i, static_cast<qgov_rate_key>(k), &value)) || (value && !utf8(value))) std::abort();
