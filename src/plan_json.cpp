@@ -173,7 +173,7 @@ struct reader {
     auto& doc = d.document;
     doc.title = spanned(*j, "title", "/document");
     doc.notice_title = spanned(*j, "notice_title", "/document", false);
-    doc.number = spanned(*j, "number", "/document");
+    doc.number = spanned(*j, "number", "/document", false);  // web copies often print no 文号
     doc.issuer = spanned(*j, "issuer", "/document");
     doc.issued_on_text = spanned(*j, "issued_on_text", "/document");
     doc.issued_on = iso_date(*j, "issued_on", "/document");
@@ -471,7 +471,7 @@ nlohmann::ordered_json detail::plan_data_json(const plan_data& d) {
   // the digest of the text this plan was validated against: always right, even for plans built in code
   j["source"] = {{"path", d.source.path}, {"sha256", sha256_hex(d.source_text)}};
   ordered doc;
-  doc["number"] = spanned_json(d.document.number);
+  if (!d.document.number.text.empty()) doc["number"] = spanned_json(d.document.number);
   doc["issuer"] = spanned_json(d.document.issuer);
   doc["issued_on_text"] = spanned_json(d.document.issued_on_text);
   doc["issued_on"] = date_json(d.document.issued_on);

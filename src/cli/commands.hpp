@@ -9,5 +9,6 @@ namespace qgov::cli {
 void add_records_commands(CLI::App& app);  // rates, rectification, weighted-rate, gen-records (records_commands.cpp)
 void add_supervision_commands(CLI::App& app);  // classify, draw (supervision_commands.cpp)
 void add_scenario_commands(CLI::App& app);  // test (scenario_commands.cpp)
+void add_author_commands(CLI::App& app);  // author (author_commands.cpp)
 
 }  // namespace qgov::cli
