@@ -4,6 +4,7 @@
 // sentence) into `norm`, with a byte map back to the original; every span the draft holds is mapped back, and
 // every quoted text is cut from the original, so `source[span] == text` holds for the draft's spans.
 #include <qgov/extract/extract.hpp>
+#include <qgov/extract/target_reading.hpp>
 
 #include <algorithm>
 #include <array>
@@ -20,6 +21,7 @@
 #include "plan_json_detail.hpp"
 
 #include "utf8.hpp"
+#include "extract/traditional.hpp"
 
 namespace qgov {
 namespace {
@@ -152,7 +154,7 @@ bool starts_block(std::string_view rest) {
 normalised normalise(std::string_view s, std::vector<std::string>& notes) {
   normalised n;
   n.original_size = s.size();
-  bool bom = false, half = false, joined = false;
+  bool bom = false, half = false, joined = false, traditional = false;
   std::size_t i = 0;
   std::size_t dropped_spaces = 0;
   while (i < s.size()) {
@@ -180,8 +182,17 @@ normalised normalise(std::string_view s, std::vector<std::string>& notes) {
       }
       case U'％': out = '%'; break;
       case U'．': out = '.'; break;
+      case U'－': case U'−': out = '-'; break;
+      case U'～': out = '~'; break;
+      case '[': out = U'〔'; half = true; break;
+      case ']': out = U'〕'; half = true; break;
       default:
-        if (c.cp >= U'０' && c.cp <= U'９') out = '0' + (c.cp - U'０');
+        if (c.cp >= U'０' && c.cp <= U'９') {
+          out = '0' + (c.cp - U'０');
+        } else if (const char32_t simple = detail::simplified(c.cp); simple != c.cp) {
+          out = simple;
+          traditional = true;
+        }
         break;
     }
     n.put(out, ob, oe);
@@ -195,7 +206,17 @@ normalised normalise(std::string_view s, std::vector<std::string>& notes) {
       std::size_t p = k - 1;
       while (p > 0 && (static_cast<unsigned char>(n.text[p]) & 0xC0) == 0x80) --p;
       const char32_t prev = decode(n.text, p).cp;
-      if (terminals.find(prev) == std::u32string_view::npos && !starts_block(std::string_view(n.text).substr(k + 1))) {
+      // Only prose is joined: a line with a sentence mark in it (，。；). Titles, headings, signatures, dates and
+      // 文号 lines have none and stay lines of their own (惠府办函〔2017〕35号 / 温州市洞头区人民政府 / 一、指导思想).
+      const std::size_t line_b = [&] {
+        const auto nl = std::string_view(n.text).substr(0, k).rfind('\n');
+        return nl == std::string_view::npos ? std::size_t{0} : nl + 1;
+      }();
+      const auto line = std::string_view(n.text).substr(line_b, k - line_b);
+      const bool prose = line.find("，") != std::string_view::npos || line.find("。") != std::string_view::npos ||
+                         line.find("；") != std::string_view::npos;
+      if (prose && terminals.find(prev) == std::u32string_view::npos &&
+          !starts_block(std::string_view(n.text).substr(k + 1))) {
         joined = true;
         continue;
       }
@@ -208,6 +229,7 @@ normalised normalise(std::string_view s, std::vector<std::string>& notes) {
   if (half) notes.emplace_back("half-width punctuation was read as full-width");
   if (joined) notes.emplace_back("line breaks inside sentences were joined");
   if (dropped_spaces > 0) notes.emplace_back("spaces and tabs were ignored");
+  if (traditional) notes.emplace_back("traditional characters were read as simplified (quotes stay as printed)");
   return j;
 }
 
@@ -264,9 +286,10 @@ std::optional<int> cn_ordinal(std::string_view s) {
 }
 
 // Units a target may carry, longest first so that 万元/人 wins over 万元.
-constexpr std::array<std::string_view, 30> target_units = {
-    "个百分点", "万元/人", "平方米", "万元", "亿元", "公里", "小时", "个", "家", "项", "亩", "分", "件", "条", "人",
-    "所", "座", "名", "次", "台", "套", "种", "户", "吨", "倍", "%", "‰", "元", "天", "处"};
+constexpr std::array<std::string_view, 37> target_units = {
+    "个百分点", "万元/人", "件/万人", "平方米", "平方公里", "万元", "亿元", "公里", "千米", "公顷", "小时", "个", "家",
+    "项", "亩", "分", "件", "条", "人", "所", "座", "名", "次", "台", "套", "种", "户", "吨", "倍", "%", "‰", "元",
+    "天", "处", "辆", "米", "例"};
 
 std::optional<std::string_view> unit_at(std::string_view s) {
   for (auto u : target_units)
@@ -279,35 +302,445 @@ std::optional<std::string_view> unit_at(std::string_view s) {
 
 bool starts_at(std::string_view s, std::size_t i, std::string_view w) { return s.substr(i).starts_with(w); }
 
-// The year of a 到YYYY年 (or 至YYYY年) inside [b, e), the last one found.
-std::optional<int> deadline_year(std::string_view s, std::size_t b, std::size_t e) {
-  std::optional<int> year;
-  for (std::size_t i = b; i + 3 + 4 + 3 <= e; ++i) {
-    if (!(starts_at(s, i, "到") || starts_at(s, i, "至"))) continue;
-    const auto y = s.substr(i + 3, 4);
-    if (!std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-    if (!starts_at(s, i + 7, "年")) continue;
-    year = std::stoi(std::string(y));
+// A deadline phrase: 到2025年, 至2025年, 2025年底前, 到2025年6月底, 2025年上半年, or a piece that opens with
+// 2025年 (web copies drop the 到). `when` is the last day it allows; `end` is the normalised offset after it.
+date end_of_month(int year, int month) {
+  const auto y = static_cast<unsigned short>(year);
+  const auto m = static_cast<unsigned short>(month);
+  return date(y, m, boost::gregorian::gregorian_calendar::end_of_month_day(y, m));
+}
+
+struct deadline_mark {
+  int year = 0;
+  date when;
+  std::size_t begin = 0, end = 0;
+};
+
+bool digits_at(std::string_view s, std::size_t i, std::size_t n) {
+  if (i + n > s.size()) return false;
+  for (std::size_t k = 0; k < n; ++k)
+    if (s[i + k] < '0' || s[i + k] > '9') return false;
+  return true;
+}
+
+// 到“十二五”末: the end of a five-year period (十一五 2006–2010 … 十五五 2026–2030).
+std::optional<deadline_mark> five_year_end(std::string_view s, std::size_t b, std::size_t e) {
+  std::optional<deadline_mark> last;
+  static constexpr std::pair<std::string_view, int> periods[] = {
+      {"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}};
+  for (const auto& [name, year] : periods) {
+    for (auto at = s.find(name, b); at != std::string_view::npos && at + name.size() <= e; at = s.find(name, at + 1)) {
+      std::size_t j = at + name.size();
+      if (starts_at(s, j, "”")) j += 3;
+      std::size_t tail = 0;
+      for (std::string_view t : {"时期末", "期末", "末"})
+        if (starts_at(s, j, t)) { tail = t.size(); break; }
+      if (tail == 0 || j + tail > e) continue;
+      std::size_t begin = at;
+      if (begin >= b + 3 && starts_at(s, begin - 3, "“")) begin -= 3;
+      if (begin >= b + 3 && (starts_at(s, begin - 3, "到") || starts_at(s, begin - 3, "至"))) begin -= 3;
+      deadline_mark d;
+      d.year = year;
+      d.when = end_of_year(year);
+      d.begin = begin;
+      d.end = j + tail;
+      if (!last || d.end > last->end) last = d;
+    }
   }
-  return year;
+  return last;
+}
+
+// The last deadline phrase inside [b, e).
+std::optional<deadline_mark> deadline_in(std::string_view s, std::size_t b, std::size_t e) {
+  std::optional<deadline_mark> last = five_year_end(s, b, e);
+  for (std::size_t i = b; i + 7 <= e; ++i) {
+    if (!digits_at(s, i, 4) || !starts_at(s, i + 4, "年")) continue;
+    if (i > b && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+    const int year = std::stoi(std::string(s.substr(i, 4)));
+    if (year < 1900 || year > 2200) continue;
+    std::size_t j = i + 7;
+    const bool to = i >= b + 3 && (starts_at(s, i - 3, "到") || starts_at(s, i - 3, "至"));
+    const bool base = i >= b + 3 && (starts_at(s, i - 3, "比") || starts_at(s, i - 3, "较"));
+    if (base) continue;
+    int month = 0;
+    bool half = false, marked = false;
+    if (j < e && s[j] >= '1' && s[j] <= '9') {
+      std::size_t k = j;
+      int m = 0;
+      while (k < e && k < j + 2 && s[k] >= '0' && s[k] <= '9') m = m * 10 + (s[k++] - '0');
+      if (m >= 1 && m <= 12 && starts_at(s, k, "月")) {
+        month = m;
+        j = k + 3;
+      }
+    } else if (starts_at(s, j, "上半年")) {
+      half = true;
+      j += 9;
+      marked = true;
+    }
+    for (std::string_view tail : {"年底前", "年底", "年末", "底前", "底", "末", "前"}) {
+      // 年底 after the year's 年: "2025年底前" is 2025 + 年 + 底前; "到2025年年底" is 2025 + 年 + 年底
+      if (starts_at(s, j, tail)) {
+        j += tail.size();
+        marked = true;
+        break;
+      }
+    }
+    const bool opens = i == b && (j == e || starts_at(s, j, "，"));
+    if (!to && !marked && !opens) continue;
+    deadline_mark d;
+    d.year = year;
+    d.begin = to ? i - 3 : i;
+    d.end = j;
+    if (month > 0) d.when = end_of_month(year, month);
+    else if (half) d.when = end_of_month(year, 6);
+    else d.when = end_of_year(year);
+    if (!last || d.end > last->end) last = d;
+  }
+  return last;
 }
 
 struct comparator_word {
   std::string_view word;
   comparator cmp;
+  enum class change_t { level, increase, decrease } change = change_t::level;
 };
+using change_t = comparator_word::change_t;
 
-// The target vocabulary; see docs/extract.md for each reading. Negated forms precede their bare forms.
-constexpr std::array<comparator_word, 17> comparator_words = {{
+// The target vocabulary; see docs/extract.md for each reading. Longer and negated forms precede the forms they
+// contain; the word nearest before the number wins.
+constexpr std::array<comparator_word, 47> comparator_words = {{
     {"不少于", comparator::ge}, {"不低于", comparator::ge}, {"不高于", comparator::le}, {"不超过", comparator::le},
-    {"不多于", comparator::le}, {"超过", comparator::gt},  {"高于", comparator::gt},   {"大于", comparator::gt},
-    {"低于", comparator::lt},   {"小于", comparator::lt},  {"达到", comparator::ge},   {"均达", comparator::ge},
-    {"达", comparator::ge},     {"保持在", comparator::ge}, {"稳定在", comparator::ge}, {"控制在", comparator::le},
-    {"至少", comparator::ge},
+    {"不多于", comparator::le}, {"不大于", comparator::le}, {"不小于", comparator::ge}, {"超过", comparator::gt},
+    {"高于", comparator::gt},   {"大于", comparator::gt},   {"突破", comparator::gt},   {"低于", comparator::lt},
+    {"小于", comparator::lt},   {"达到", comparator::ge},   {"均达", comparator::ge},   {"达", comparator::ge},
+    {"保持在", comparator::ge}, {"维持在", comparator::ge}, {"稳定在", comparator::ge}, {"控制在", comparator::le},
+    {"至少", comparator::ge},   {"下降到", comparator::le}, {"下降至", comparator::le}, {"降低到", comparator::le},
+    {"降低至", comparator::le}, {"降到", comparator::le},   {"降至", comparator::le},   {"减少到", comparator::le},
+    {"减少至", comparator::le}, {"压减到", comparator::le}, {"提高到", comparator::ge}, {"提高至", comparator::ge},
+    {"提升到", comparator::ge}, {"提升至", comparator::ge}, {"增长到", comparator::ge}, {"增加到", comparator::ge},
+    {"上升到", comparator::ge}, {"≥", comparator::ge},     {"≤", comparator::le},     {"增长", comparator::ge, change_t::increase},
+    {"增加", comparator::ge, change_t::increase}, {"提高", comparator::ge, change_t::increase},
+    {"提升", comparator::ge, change_t::increase}, {"上升", comparator::ge, change_t::increase},
+    {"下降", comparator::ge, change_t::decrease}, {"降低", comparator::ge, change_t::decrease},
+    {"减少", comparator::ge, change_t::decrease},
 }};
 
-constexpr std::array<std::string_view, 9> creation_verbs = {"建立", "建成", "新建", "培育", "打造", "创建", "引进",
-                                                            "认定", "建设"};
+constexpr std::array<std::string_view, 10> creation_verbs = {"建立", "建成", "新建", "培育", "打造", "创建", "引进",
+                                                             "认定", "建设", "选树"};
+
+bool is_cjk_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  const auto c = decode(s, i).cp;
+  return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+bool ascii_digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
+// ---------------------------------------------------------------------------------------------
+// Reading the targets of one piece of normalised text
+
+struct hit {
+  std::size_t cmp_b = 0;           // where the comparator word (or the number) starts
+  std::size_t num_b = 0, end = 0;  // the number and unit (and a range's second end, and 以上/以内), [num_b, end)
+  std::size_t stated_e = 0;        // end of the number and unit as printed, without 以上/以内
+  std::optional<comparator> cmp;
+  goal_kind kind = goal_kind::threshold;
+  double value = 0;
+  std::string unit;
+  std::optional<double> upper;
+  bool aspirational = false;
+  change_t change = change_t::level;
+  std::optional<int> base_year;
+};
+
+struct piece_reading {
+  std::vector<hit> hits;
+  std::vector<std::pair<std::size_t, std::size_t>> loose;  // quantities without a target pattern
+  struct problem_t {
+    std::size_t b = 0, e = 0;
+    std::string why;
+  };
+  std::vector<problem_t> problems;  // quantities read but not usable as they stand (not finite, unknown unit)
+};
+
+struct number_t {
+  std::size_t b = 0, e = 0;  // [b, e): the sign (if any) and the digits
+  double value = 0;
+  bool arabic = true;
+};
+
+// The number at `i` (Arabic 3.8 or Chinese 十五), with a sign directly before it; nullopt when none.
+std::optional<number_t> number_at(std::string_view s, std::size_t i, std::size_t e) {
+  number_t n;
+  n.b = i;
+  std::size_t j = i;
+  if (ascii_digit_at(s, i)) {
+    while (j < e && (ascii_digit_at(s, j) || (s[j] == '.' && j + 1 < e && ascii_digit_at(s, j + 1)))) ++j;
+    n.value = std::strtod(std::string(s.substr(i, j - i)).c_str(), nullptr);
+  } else if (is_cn_numeral_at(s, i)) {
+    while (j < e && is_cn_numeral_at(s, j)) j += 3;
+    const auto v = parse_cn_number(s.substr(i, j - i));
+    if (!v) return std::nullopt;
+    n.value = static_cast<double>(*v);
+    n.arabic = false;
+  } else {
+    return std::nullopt;
+  }
+  n.e = j;
+  return n;
+}
+
+constexpr std::string_view range_marks[] = {"——", "—", "-", "~", "至"};
+
+piece_reading scan_piece(std::string_view s, std::size_t b, std::size_t e, std::size_t sentence_b,
+                         bool sentence_has_deadline) {
+  piece_reading out;
+  const auto piece = s.substr(b, e - b);
+  int quote = 0, paren = 0;
+  std::size_t window = b;  // comparator words are looked for after the previous number
+  const auto sentence_before = [&](std::size_t at) { return s.substr(sentence_b, at - sentence_b); };
+  const auto h_aspirational_before = [&](std::size_t at) {
+    const auto sb = sentence_before(at);
+    return sb.find("力争") != std::string_view::npos || sb.find("争取") != std::string_view::npos;
+  };
+  for (std::size_t i = b; i < e;) {
+    // quoted names and document titles (“小巨人”, 《…34个城市…的函》) hold no targets
+    if (starts_at(s, i, "“") || starts_at(s, i, "《")) { ++quote; i += 3; continue; }
+    if (starts_at(s, i, "”") || starts_at(s, i, "》")) { quote = std::max(0, quote - 1); i += 3; continue; }
+    if (starts_at(s, i, "（")) { ++paren; i += 3; continue; }
+    if (starts_at(s, i, "）")) { paren = std::max(0, paren - 1); i += 3; continue; }
+    const auto num = number_at(s, i, e);
+    if (!num) { i += decode(s, i).len; continue; }
+    std::size_t num_b = num->b;
+    const std::size_t j = num->e;
+    double value = num->value;
+    i = j;
+    // Not a quantity: inside quotation marks or parentheses, a year, an ordinal, part of a Latin token, a date.
+    if (quote > 0 || paren > 0) continue;
+    if (num_b >= 3 && starts_at(s, num_b - 3, "第")) continue;
+    if (num->arabic && num_b > 0 &&
+        ((s[num_b - 1] >= 'A' && s[num_b - 1] <= 'Z') || (s[num_b - 1] >= 'a' && s[num_b - 1] <= 'z')))
+      continue;
+    if (num->arabic && j - num_b == 4 && starts_at(s, j, "年")) continue;
+    if (starts_at(s, j, "月") || starts_at(s, j, "日") || starts_at(s, j, "号")) continue;
+    // 一个国家, 一项制度: 一 counts nothing unless a target word stands right before it (达到一个)
+    if (!num->arabic && num->value == 1 && !(num_b >= window + 3 && starts_at(s, num_b - 3, "翻")) &&
+        !(num_b >= window + 6 && (starts_at(s, num_b - 6, "达到") ||
+                                                                   starts_at(s, num_b - 6, "不少") ||
+                                                                   starts_at(s, num_b - 6, "至少"))))
+      continue;
+    if (starts_at(s, j, "次产业")) continue;  // 三次产业: the three sectors
+    // 六届二次全会, 第十五次会议: sessions, not quantities
+    if (starts_at(s, j, "届") || (starts_at(s, j, "次") && (starts_at(s, j + 3, "全会") || starts_at(s, j + 3, "会议") ||
+                                                          starts_at(s, j + 3, "全体会议") || starts_at(s, j + 3, "党代会"))))
+      continue;
+    // A sign directly before: 达到-98%以上, 负增长 aside (负 before a number).
+    bool negative = false;
+    if (num->arabic && num_b > window && s[num_b - 1] == '-') {
+      // not a range dash: the character before the '-' is not a digit, a unit or a percent sign
+      const std::size_t before = num_b - 1;
+      const bool after_quantity = before > 0 && (ascii_digit_at(s, before - 1) || s[before - 1] == '%' ||
+                                                 (before >= 3 && is_cjk_at(s, before - 3) &&
+                                                  unit_at(s.substr(before - 3, 3)).has_value()));
+      if (!after_quantity) {
+        negative = true;
+        num_b = before;
+      }
+    } else if (num_b >= window + 3 && starts_at(s, num_b - 3, "负")) {
+      negative = true;
+      num_b -= 3;
+    }
+    if (negative) value = -value;
+    // 翻一番, 翻两番: doubling n times.
+    const bool doubling = num_b >= window + 3 && starts_at(s, num_b - 3, "翻") && starts_at(s, j, "番");
+    // Unit, with a 万/亿 multiplier unless the unit itself carries it (万元).
+    std::string_view rest = s.substr(j, e - j);
+    auto u = unit_at(rest);
+    std::size_t after = j;
+    if (!u && (rest.starts_with("万") || rest.starts_with("亿") || rest.starts_with("千"))) {
+      const double m = rest.starts_with("万") ? 1e4 : rest.starts_with("亿") ? 1e8 : 1e3;
+      if (auto u2 = unit_at(rest.substr(3))) {
+        value *= m;
+        u = u2;
+        after = j + 3;
+      }
+    }
+    if (doubling) {
+      value = std::pow(2.0, value);
+      u = "倍";
+      after = j + 3;
+    } else if (u) {
+      after += u->size();
+    }
+    // A range: 90%—95%, 1—2个, 90%至95%.
+    std::optional<double> upper;
+    for (auto mark : range_marks) {
+      if (!starts_at(s, after, mark)) continue;
+      const auto second = number_at(s, after + mark.size(), e);
+      if (!second) break;
+      auto u2 = unit_at(s.substr(second->e, e - second->e));
+      if (u && u2 && *u != *u2) break;
+      if (!u && !u2) break;
+      if (!u) u = u2;
+      upper = second->value;
+      after = second->e + (u2 ? u2->size() : 0);
+      break;
+    }
+    // Comparator: the word nearest before the number, after the previous number.
+    std::size_t best_end = 0, best_len = 0;
+    std::optional<comparator_word> word;
+    std::size_t cmp_b = num_b;
+    const auto win = s.substr(window, num_b - window);
+    for (const auto& w : comparator_words) {
+      const auto at = win.rfind(w.word);
+      if (at == std::string_view::npos) continue;
+      const std::size_t we = at + w.word.size();
+      if (we > best_end || (we == best_end && w.word.size() > best_len)) {
+        best_end = we;
+        best_len = w.word.size();
+        word = w;
+        cmp_b = window + at;
+      }
+    }
+    // A word right before the number (达到86) lets a number without a unit be an index target.
+    const bool adjacent = word && window + best_end == num_b;
+    const bool suffix_above = starts_at(s, after, "以上");
+    const bool suffix_below = starts_at(s, after, "以内") || starts_at(s, after, "以下");
+    if (!u) {
+      const bool closes = after == e || suffix_above || suffix_below || starts_at(s, after, "左右");
+      // an index states no unit; read only as a target under a deadline (指数达到88.41，位居全国第三 is a result)
+      if (adjacent && closes && std::isfinite(value) && (sentence_has_deadline || h_aspirational_before(num_b))) {
+        u = "";
+      } else {
+        if (adjacent && is_cjk_at(s, after))
+          out.problems.push_back({cmp_b, std::min(e, after + decode(s, after).len),
+                                  "a number whose unit the extractor does not know"});
+        continue;
+      }
+    }
+    i = std::max(i, after);
+    hit h;
+    h.num_b = num_b;
+    h.end = after;
+    h.stated_e = after;
+    h.value = value;
+    h.unit = std::string(*u);
+    h.upper = upper;
+    h.cmp_b = cmp_b;
+    if (word) {
+      h.cmp = word->cmp;
+      h.change = word->change;
+      // 提高2个百分点 is a change; so is 增长10%; 提高到 / 增长到 name a level and are in the table as such
+      if (word->word == "保持在" || word->word == "维持在") h.kind = goal_kind::maintain;
+      if (word->word == "均达" && piece.find("各级") != std::string_view::npos) h.kind = goal_kind::all_levels;
+    }
+    if (doubling) {
+      h.cmp = comparator::ge;
+      h.change = change_t::increase;
+      h.cmp_b = num_b - 3;
+    }
+    const bool cumulative = win.find("累计") != std::string_view::npos || win.find("新增") != std::string_view::npos;
+    if (cumulative) h.kind = goal_kind::cumulative;
+    // Suffix: 以上 confirms ≥; 以内/以下 turns it into ≤.
+    if (suffix_below) {
+      if (!h.cmp || *h.cmp == comparator::ge) h.cmp = comparator::le;
+      if (!word) h.cmp_b = num_b;
+      h.end = after + 6;
+    } else if (suffix_above) {
+      if (!h.cmp) { h.cmp = comparator::ge; h.cmp_b = num_b; }
+      h.end = after + 6;
+    }
+    const auto sb = sentence_before(num_b);
+    h.aspirational = sb.find("力争") != std::string_view::npos || sb.find("争取") != std::string_view::npos;
+    // The base of a change: 比2020年提高2个百分点, 较上年增长.
+    if (h.change != change_t::level) {
+      const auto at = win.rfind("比");
+      const auto at2 = win.rfind("较");
+      const auto base_at = at == std::string_view::npos ? at2 : (at2 == std::string_view::npos ? at : std::max(at, at2));
+      if (base_at != std::string_view::npos && digits_at(win, base_at + 3, 4))
+        h.base_year = std::stoi(std::string(win.substr(base_at + 3, 4)));
+    }
+    const bool closes = after == e || suffix_above || suffix_below;
+    if (!h.cmp) {
+      bool creation = false;
+      for (auto v : creation_verbs)
+        if (win.find(v) != std::string_view::npos) creation = true;
+      // A creation verb alone counts only when the quantity closes the piece (建立…平台3个), not when it
+      // describes something (培育24小时便利店).
+      if (cumulative || (creation && closes)) {
+        h.cmp = comparator::ge;
+        h.kind = goal_kind::cumulative;
+      } else if (win.find("推动") != std::string_view::npos || win.find("完成") != std::string_view::npos) {
+        h.cmp = comparator::ge;
+        h.kind = goal_kind::milestone;
+      } else if (closes && (h.aspirational || sentence_has_deadline) && num_b >= window + 6 &&
+                 is_cjk_at(s, num_b - 3)) {
+        // 力争到2025年，全市海洋生产总值3000亿元: an indicator and its figure, under a deadline
+        h.cmp = comparator::ge;
+      }
+    }
+    if (win.find("已") != std::string_view::npos || win.find("现有") != std::string_view::npos) h.cmp.reset();
+    window = h.end;
+    if (!std::isfinite(h.value) || (h.upper && !std::isfinite(*h.upper))) {
+      out.problems.push_back({h.cmp_b, h.end, "a number too large to read as a target (not finite)"});
+      continue;
+    }
+    if (h.cmp) out.hits.push_back(h);
+    else out.loose.emplace_back(num_b, after);
+  }
+  // 全部 with no number: eq 100 %.
+  if (out.hits.empty() && out.loose.empty() && out.problems.empty()) {
+    const auto at = piece.find("全部");
+    if (at != std::string_view::npos && at + 6 < piece.size()) {
+      hit h;
+      h.cmp = comparator::eq;
+      h.value = 100;
+      h.unit = "%";
+      h.num_b = b + at;
+      h.end = b + at + 6;
+      h.stated_e = h.end;
+      h.cmp_b = b + at;
+      h.aspirational = sentence_before(b + at).find("力争") != std::string_view::npos;
+      out.hits.push_back(h);
+    }
+  }
+  return out;
+}
+
+// Cuts [b, e) into pieces at ，；。：！？ outside parentheses and quotation marks; calls f(piece_b, piece_e,
+// sentence_b) for each.
+template <class F>
+void for_each_piece(std::string_view s, std::size_t b, std::size_t e, F&& f) {
+  int paren = 0, quote = 0;
+  std::size_t piece = b;
+  std::size_t sentence = b;
+  for (std::size_t i = b; i <= e;) {
+    bool cut = i >= e;
+    bool end_sentence = cut;
+    if (!cut) {
+      if (starts_at(s, i, "（")) ++paren;
+      else if (starts_at(s, i, "）")) paren = std::max(0, paren - 1);
+      else if (starts_at(s, i, "“") || starts_at(s, i, "《")) ++quote;
+      else if (starts_at(s, i, "”") || starts_at(s, i, "》")) quote = std::max(0, quote - 1);
+      else if (paren == 0 && quote == 0) {
+        for (std::string_view p : {"，", "；", "：", "。", "！", "？"})
+          if (starts_at(s, i, p)) {
+            cut = true;
+            end_sentence = p != "，" && p != "：";
+          }
+      }
+    }
+    if (cut) {
+      if (i > piece) f(piece, i, sentence);
+      if (i >= e) break;
+      i += 3;
+      piece = i;
+      if (end_sentence) sentence = i;
+      continue;
+    }
+    i += decode(s, i).len;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // The extractor
@@ -412,19 +845,36 @@ private:
     for (std::size_t k = 0; k < lines_.size(); ++k)
       if (section_heading(lines_[k]) || clause_heading(lines_[k])) { body = k; break; }
     header_end_ = body;
-    std::optional<std::size_t> disclosure_line;
+    std::optional<std::size_t> disclosure_line, title_line;
     for (std::size_t k = 0; k < body; ++k) {
       const auto& l = lines_[k];
       const auto t = line_text(l);
       if (t.empty()) continue;
-      // 东丽政发〔2024〕5号
+      // 东丽政发〔2024〕5号 on its own line, or after a title on the same line (…的通知 江府办函〔2018〕83号)
       if (doc.number.text.empty()) {
         const auto open = t.find("〔");
         const auto close = t.find("〕");
         if (open != std::string_view::npos && close != std::string_view::npos && open < close &&
-            t.ends_with("号") && t.size() < 90) {
-          doc.number = spanned(l.b, l.e);
-          continue;
+            t.find("号", close) != std::string_view::npos && t.find("号", close) < close + 3 + 12) {
+          const std::size_t end = t.find("号", close) + 3;
+          if (end == t.size() && t.size() < 90) {
+            doc.number = spanned(l.b, l.e);
+            continue;
+          }
+          // …的通知（温政办〔2014〕98号）: the number in parentheses closing the line
+          if (end + 3 == t.size() && t.ends_with("）")) {
+            std::size_t b = open;
+            for (int n = 0; n < 8 && b >= 3 && is_cjk_at(t, b - 3); ++n) b -= 3;
+            if (b < open) doc.number = spanned(l.b + b, l.b + end);
+          } else if (end == t.size()) {
+            // the issuer's short name before 〔: CJK characters back to 通知, 》 or the line start, at most 8
+            std::size_t b = open;
+            for (int n = 0; n < 8 && b >= 3 && is_cjk_at(t, b - 3) && !starts_at(t, b - 3, "知") &&
+                            !starts_at(t, b - 3, "》");
+                 ++n)
+              b -= 3;
+            if (b < open) doc.number = spanned(l.b + b, l.e);
+          }
         }
       }
       // 2024年8月22日
@@ -432,10 +882,20 @@ private:
         if (auto dt = parse_cn_date(t)) {
           doc.issued_on_text = spanned(l.b, l.e);
           doc.issued_on = *dt;
+          // the signature above the date names the issuer when no 关于印发 line did: 惠州市人民政府办公室
+          if (doc.issuer.text.empty())
+            for (std::size_t m = k; m-- > 0;) {
+              const auto st = line_text(lines_[m]);
+              if (st.empty()) continue;
+              for (std::string_view end : {"人民政府", "政府办公室", "政府办公厅", "委员会", "管委会", "领导小组", "工委"})
+                if (st.ends_with(end) && st.size() <= 60 && st.find("，") == std::string_view::npos)
+                  doc.issuer = spanned(lines_[m].b, lines_[m].e);
+              break;
+            }
           continue;
         }
       }
-      for (std::string_view mark : {"此件主动公开", "此件依申请公开", "此件不公开"}) {
+      for (std::string_view mark : {"此件主动公开", "此件依申请公开", "此件不公开", "此件公开发布", "此文件公开发布"}) {
         const auto at = t.find(mark);
         if (at != std::string_view::npos && doc.disclosure.text.empty()) {
           doc.disclosure = spanned(l.b + at, l.b + at + mark.size());
@@ -444,21 +904,21 @@ private:
       }
       // 东丽区人民政府关于印发…的通知, possibly over several lines
       const auto about = t.find("关于印发");
-      if (about != std::string_view::npos && doc.notice_title.text.empty()) {
+      // a notice title is a line of its own, not a sentence that cites one (根据《…关于印发…的通知》要求，…)
+      const bool sentence = t.find("，") != std::string_view::npos || t.find("。") != std::string_view::npos;
+      if (about != std::string_view::npos && doc.notice_title.text.empty() && !sentence) {
         if (about > 0) doc.issuer = spanned(l.b, l.b + about);
-        std::string title;
         for (std::size_t m = k; m < body && m < k + 6; ++m) {
           const auto mt = line_text(lines_[m]);
           const auto notice = mt.find("通知");
-          if (notice == std::string_view::npos) {
-            title += mt;
-            continue;
-          }
-          title += mt.substr(0, notice + 6);
+          if (notice == std::string_view::npos) continue;
           const auto first = span(l.b, l.e);
           const auto last = span(lines_[m].b, lines_[m].b + notice + 6);
+          // the printed lines with the breaks and spaces between them removed, cut from the original bytes
+          std::string title;
+          for (char c : orig_.substr(first.begin, last.end - first.begin))
+            if (c != '\n' && c != '\r' && c != ' ' && c != '\t') title += c;
           doc.notice_title = {title, {first.begin, last.end}};
-          // The notice names the plan: 《东丽区质量强区建设实施方案》 in a later line, or 印发X的通知.
           break;
         }
       }
@@ -474,9 +934,13 @@ private:
       if (t.ends_with("方案") || t.ends_with("纲要") || t.ends_with("规划") || t.ends_with("计划") ||
           t.ends_with("意见") || disclosure_line) {
         draft_.data.document.title = spanned(lines_[k].b, lines_[k].e);
+        title_line = k;
         break;
       }
     }
+    // No 一、/（一） heading at all (a newspaper's copy prints 主要目标 bare): the body is what follows the title,
+    // or the whole text, so that its targets are still read.
+    if (body == lines_.size()) header_end_ = title_line ? *title_line + 1 : 0;
   }
 
   static std::optional<date> parse_cn_date(std::string_view t) {
@@ -508,8 +972,12 @@ private:
   void read_body() {
     auto& d = draft_.data;
     // Plan horizon: the first 到YYYY年 of the body.
-    for (std::size_t k = header_end_; k < lines_.size() && !horizon_; ++k)
-      horizon_ = deadline_year(s_, lines_[k].b, lines_[k].e);
+    for (std::size_t k = header_end_; k < lines_.size() && !horizon_; ++k) {
+      // the first deadline of the body: the first one on the first line that has one
+      for_each_piece(s_, lines_[k].b, lines_[k].e, [&](std::size_t pb, std::size_t pe, std::size_t) {
+        if (!horizon_) horizon_ = deadline_in(s_, pb, pe);
+      });
+    }
 
     std::optional<std::size_t> last_content_end;  // normalised end of the last non-empty line
     auto close_open = [&](std::size_t end) {
@@ -531,6 +999,7 @@ private:
       const auto& l = lines_[k];
       const auto t = line_text(l);
       if (t.empty()) continue;
+      ++current_line_;  // counts non-empty lines of the body
       const std::size_t prev_end = last_content_end.value_or(l.b);
       if (auto sh = section_heading(l)) {
         close_open(prev_end);
@@ -541,8 +1010,28 @@ private:
         s.span = span(l.b, l.e);
         d.sections.push_back(s);
         scope_ = scope::none;
+        // 一、2014年质量强市建设主要目标: the year of an annual plan's targets
+        section_deadline_.reset();
+        scope_deadline_.reset();
+        const auto title = std::string_view(s_).substr(sh->second, l.e - sh->second);
+        if (digits_at(title, 0, 4) && starts_at(title, 4, "年")) {
+          deadline_mark m;
+          m.year = std::stoi(std::string(title.substr(0, 4)));
+          if (m.year >= 1900 && m.year <= 2200) {
+            m.when = end_of_year(m.year);
+            section_deadline_ = m;
+            if (!horizon_) horizon_ = m;
+          }
+        }
         last_content_end = l.e;
         continue;
+      }
+      if (t == "序号") {
+        if (const auto next = read_table(k)) {
+          last_content_end = lines_[*next - 1].e;
+          k = *next - 1;
+          continue;
+        }
       }
       if (auto ch = clause_heading(l)) {
         close_open(prev_end);
@@ -556,7 +1045,7 @@ private:
         open_clause_ = d.clauses.size() - 1;
         scope_ = scope::clause;
         scope_number_ = ch->first;
-        scope_year_.reset();
+        scope_deadline_.reset();
         read_paragraph(l, ch->second);
         last_content_end = l.e;
         continue;
@@ -572,7 +1061,7 @@ private:
         open_column_ = d.columns.size() - 1;
         scope_ = scope::column;
         scope_number_ = colh->first;
-        scope_year_.reset();
+        scope_deadline_.reset();
         last_content_end = l.e;
         continue;
       }
@@ -593,14 +1082,91 @@ private:
     close_section(end);
   }
 
+  // An indicator table flattened to one cell per line (序号 / 指标名称 / 2025年 / 属性, then the rows), as web
+  // copies of a 专栏 print it. Each complete row gives a target: the indicator cell (unit in parentheses) and the
+  // value under the last year column. Returns the line after the table, or nullopt when this is not one.
+  std::optional<std::size_t> read_table(std::size_t k) {
+    std::vector<std::size_t> cells;  // non-empty lines from k on
+    for (std::size_t m = k; m < lines_.size() && cells.size() < 400; ++m)
+      if (lines_[m].e > lines_[m].b) cells.push_back(m);
+    std::size_t width = 0, name_col = 0, year_col = 0;
+    int year = 0;
+    for (std::size_t c = 0; c < cells.size() && c < 12; ++c) {
+      const auto t = line_text(lines_[cells[c]]);
+      if (c > 0 && t == "1") { width = c; break; }
+      if (t == "指标名称" || t == "指标" || t == "主要指标") name_col = c;
+      if (t.size() == 7 && digits_at(t, 0, 4) && starts_at(t, 4, "年")) {
+        year_col = c;
+        year = std::stoi(std::string(t.substr(0, 4)));
+      }
+    }
+    if (width < 3 || name_col == 0 || year_col == 0 || year < 1900 || year > 2200) return std::nullopt;
+    std::size_t c = width;
+    for (; c + width <= cells.size(); c += width) {
+      const auto num = line_text(lines_[cells[c]]);
+      if (num != std::to_string(c / width)) break;
+      const auto& name = lines_[cells[c + name_col]];
+      const auto& value = lines_[cells[c + year_col]];
+      const auto vt = line_text(value);
+      auto r = scan_piece(s_, value.b, value.e, value.b, true);
+      const auto nt = line_text(name);
+      // the unit in parentheses at the end of the indicator: （件）, （%）
+      std::string unit;
+      std::size_t name_end = name.e;
+      if (nt.ends_with("）")) {
+        const auto open = nt.rfind("（");
+        if (open != std::string_view::npos) {
+          unit = std::string(nt.substr(open + 3, nt.size() - open - 6));
+          name_end = name.b + open;
+        }
+      }
+      std::optional<double> v;
+      comparator cmp = comparator::ge;
+      if (!r.hits.empty()) {
+        v = r.hits.front().value;
+        cmp = *r.hits.front().cmp;
+        if (unit.empty()) unit = r.hits.front().unit;
+      } else if (auto n = number_at(s_, value.b, value.e); n && n->e == value.e && n->arabic) {
+        v = n->value;
+      }
+      if (!v || !std::isfinite(*v)) {
+        find(value.b, value.e, "an indicator table cell with no number the extractor can read");
+        continue;
+      }
+      (void)vt;
+      goal g;
+      g.id = goal_id("goal_" + std::to_string(draft_.data.goals.size() + 1));
+      g.kind = goal_kind::threshold;
+      g.target = target{cmp, *v, unit, text_of(span(value.b, value.e))};
+      g.indicator = text_of(span(name.b, name_end));
+      g.deadline_from = deadline_basis::stated;
+      g.horizon = year;
+      g.deadline = end_of_year(year);
+      g.span = span(name.b, name.e);
+      g.quote = text_of(g.span);
+      g.source.kind = scope_ == scope::column ? source_ref::kind_t::column : source_ref::kind_t::clause;
+      g.source.number = scope_number_;
+      if (scope_ == scope::clause) g.clauses.push_back({clause_number{scope_number_}, link_type::stated, {}});
+      draft_.data.goals.push_back(std::move(g));
+    }
+    // the table ends after its last complete row (a row cut short is left to the paragraph reader)
+    return c < cells.size() ? cells[c] : lines_.size();
+  }
+
   // One paragraph: responsibility lists, then targets sentence by sentence.
   void read_paragraph(const line_t& l, std::size_t from) {
     const auto t = line_text(l);
     // 责任单位：A、B on its own line
-    if (t.starts_with("责任单位：") || t.starts_with("牵头单位：")) {
-      read_list(l.b, l.e, l.b, l.e);
-      return;
-    }
+    for (std::string_view label : {"责任单位：", "牵头单位：", "配合单位：", "责任部门：", "牵头部门：", "配合部门："})
+      if (t.starts_with(label)) {
+        // 牵头单位：A then 责任单位：B on the next line: one list
+        const bool continues = last_label_line_ && *last_label_line_ + 1 == current_line_ &&
+                               !draft_.data.responsibility.empty() &&
+                               draft_.data.responsibility.back().clause.value == scope_number_;
+        read_list(l.b, l.e, l.b, l.e, continues);
+        last_label_line_ = current_line_;
+        return;
+      }
     // Parentheticals at the top level: candidates for responsibility lists.
     std::vector<std::pair<std::size_t, std::size_t>> lists;  // normalised [open, close+3)
     {
@@ -668,7 +1234,7 @@ private:
   };
 
   // The list whose whole text is [whole_b, whole_e) and whose content (inside the parentheses) is [b, e).
-  void read_list(std::size_t whole_b, std::size_t whole_e, std::size_t b, std::size_t e) {
+  void read_list(std::size_t whole_b, std::size_t whole_e, std::size_t b, std::size_t e, bool continues = false) {
     const auto inner = std::string_view(s_).substr(b, e - b);
     std::vector<parsed_cell> cells;
     bool stated_roles = false;
@@ -741,6 +1307,15 @@ private:
       return;
     }
     auto& lists = draft_.data.responsibility;
+    if (continues && scope_ == scope::clause) {
+      auto& rl = lists.back();
+      if (stated_roles) any_stated_ = true;
+      rl.span.end = span(whole_b, whole_e).end;
+      for (const auto& c : cells)
+        rl.cells.push_back({unit_for(text_of(span(c.name.b, c.name.e))),
+                            c.unit_role, span(c.name.b, c.name.e)});
+      return;
+    }
     if (!lists.empty() && lists.back().clause.value == scope_number_) {
       find(whole_b, whole_e, "a second responsibility list in one clause (only the first is kept)");
       return;
@@ -751,7 +1326,7 @@ private:
     rl.span = span(whole_b, whole_e);
     for (const auto& c : cells) {
       responsibility_cell cell;
-      cell.unit = unit_for(std::string(std::string_view(s_).substr(c.name.b, c.name.e - c.name.b)));
+      cell.unit = unit_for(text_of(span(c.name.b, c.name.e)));
       cell.unit_role = c.unit_role;
       cell.span = span(c.name.b, c.name.e);
       rl.cells.push_back(cell);
@@ -784,183 +1359,35 @@ private:
   }
 
   // --- targets ---------------------------------------------------------------------------
-  struct hit {
-    std::size_t cmp_b = 0;  // where the comparator word (or the number) starts
-    std::size_t num_b = 0, end = 0;  // the number and unit, [num_b, end)
-    std::optional<comparator> cmp;
-    goal_kind kind = goal_kind::threshold;
-    double value = 0;
-    std::string unit;
-  };
-
   // Pieces of [b, e) cut at ，；。：！？ outside parentheses and quotation marks; skips the responsibility lists.
   void read_targets(std::size_t b, std::size_t e, const std::vector<std::pair<std::size_t, std::size_t>>& lists) {
-    int paren = 0, quote = 0;
-    std::size_t piece = b;
-    std::size_t sentence = b;
-    for (std::size_t i = b; i <= e;) {
-      bool cut = i >= e;
-      bool end_sentence = cut;
-      if (!cut) {
-        if (starts_at(s_, i, "（")) ++paren;
-        else if (starts_at(s_, i, "）")) paren = std::max(0, paren - 1);
-        else if (starts_at(s_, i, "“")) ++quote;
-        else if (starts_at(s_, i, "”")) quote = std::max(0, quote - 1);
-        else if (paren == 0 && quote == 0) {
-          for (std::string_view p : {"，", "；", "：", "。", "！", "？"})
-            if (starts_at(s_, i, p)) {
-              cut = true;
-              end_sentence = p != "，" && p != "：";
-            }
-        }
+    std::size_t last_sentence = static_cast<std::size_t>(-1);
+    bool sentence_deadline = false;
+    for_each_piece(s_, b, e, [&](std::size_t pb, std::size_t pe, std::size_t sentence) {
+      if (sentence != last_sentence) {
+        last_sentence = sentence;
+        sentence_deadline = false;
       }
-      if (cut) {
-        bool in_list = false;
-        for (auto [lb, le] : lists)
-          if (piece >= lb && piece < le) in_list = true;
-        if (!in_list && i > piece) read_piece(piece, i, sentence);
-        if (i >= e) break;
-        i += 3;
-        piece = i;
-        if (end_sentence) sentence = i;
-        continue;
-      }
-      i += decode(s_, i).len;
-    }
+      for (auto [lb, le] : lists)
+        if (pb >= lb && pb < le) return;
+      if (deadline_in(s_, pb, pe)) sentence_deadline = true;
+      read_piece(pb, pe, sentence, sentence_deadline);
+    });
   }
 
-  void read_piece(std::size_t b, std::size_t e, std::size_t sentence_b) {
-    (void)sentence_b;
-    // 到YYYY年 inside the piece sets the year for the rest of the clause.
-    if (auto y = deadline_year(s_, b, e)) scope_year_ = y;
-    const auto piece = std::string_view(s_).substr(b, e - b);
-    std::vector<hit> hits;
-    std::vector<std::pair<std::size_t, std::size_t>> loose;  // quantities without a target pattern
-    int quote = 0, paren = 0;
-    std::size_t window = b;  // comparator words are looked for after the previous number
-    for (std::size_t i = b; i < e;) {
-      if (starts_at(s_, i, "“")) { ++quote; i += 3; continue; }
-      if (starts_at(s_, i, "”")) { quote = std::max(0, quote - 1); i += 3; continue; }
-      if (starts_at(s_, i, "（")) { ++paren; i += 3; continue; }
-      if (starts_at(s_, i, "）")) { paren = std::max(0, paren - 1); i += 3; continue; }
-      const bool arabic = s_[i] >= '0' && s_[i] <= '9';
-      const bool chinese = !arabic && is_cn_numeral_at(s_, i);
-      if (!arabic && !chinese) { i += decode(s_, i).len; continue; }
-      // Read the number.
-      std::size_t j = i;
-      double value = 0;
-      if (arabic) {
-        while (j < e && ((s_[j] >= '0' && s_[j] <= '9') || (s_[j] == '.' && j + 1 < e && s_[j + 1] >= '0' &&
-                                                              s_[j + 1] <= '9')))
-          ++j;
-        value = std::strtod(std::string(s_.substr(i, j - i)).c_str(), nullptr);
-      } else {
-        while (j < e && is_cn_numeral_at(s_, j)) j += 3;
-        const auto v = parse_cn_number(std::string_view(s_).substr(i, j - i));
-        if (!v) { i = j; continue; }
-        value = static_cast<double>(*v);
-      }
-      const std::size_t num_b = i;
-      i = j;
-      // Not a quantity: inside quotation marks or parentheses, a year, an ordinal, part of a Latin token.
-      if (quote > 0 || paren > 0) continue;
-      if (num_b >= 3 && starts_at(s_, num_b - 3, "第")) continue;
-      if (arabic && num_b > 0 && ((s_[num_b - 1] >= 'A' && s_[num_b - 1] <= 'Z') ||
-                                  (s_[num_b - 1] >= 'a' && s_[num_b - 1] <= 'z')))
-        continue;
-      if (arabic && j - num_b == 4 && starts_at(s_, j, "年")) continue;
-      // Unit, with a 万/亿 multiplier unless the unit itself carries it (万元).
-      std::string_view rest = std::string_view(s_).substr(j, e - j);
-      auto u = unit_at(rest);
-      std::size_t after = j;
-      if (!u && (rest.starts_with("万") || rest.starts_with("亿"))) {
-        const double m = rest.starts_with("万") ? 1e4 : 1e8;
-        if (auto u2 = unit_at(rest.substr(3))) {
-          value *= m;
-          u = u2;
-          after = j + 3;
-        }
-      }
-      if (!u) continue;
-      after += u->size();
-      if (chinese && *u == "个" && starts_at(s_, after, "百分点")) {}  // 个百分点 is matched above
-      i = after;
-      hit h;
-      h.num_b = num_b;
-      h.end = after;
-      h.value = value;
-      h.unit = std::string(*u);
-      // Comparator: the word nearest before the number, after the previous number.
-      std::size_t best_end = 0, best_len = 0;
-      const auto win = std::string_view(s_).substr(window, num_b - window);
-      for (const auto& w : comparator_words) {
-        const auto at = win.rfind(w.word);
-        if (at == std::string_view::npos) continue;
-        const std::size_t we = at + w.word.size();
-        if (we > best_end || (we == best_end && w.word.size() > best_len)) {
-          best_end = we;
-          best_len = w.word.size();
-          h.cmp = w.cmp;
-          h.cmp_b = window + at;
-        }
-      }
-      const bool cumulative = win.find("累计") != std::string_view::npos || win.find("新增") != std::string_view::npos;
-      if (h.cmp) {
-        const auto word = std::string_view(s_).substr(h.cmp_b, best_len);
-        if (word == "保持在") h.kind = goal_kind::maintain;
-        if (word == "均达" && piece.find("各级") != std::string_view::npos) h.kind = goal_kind::all_levels;
-      }
-      if (cumulative) h.kind = goal_kind::cumulative;
-      // Suffix: 以上 confirms ≥; 以内/以下 turns it into ≤.
-      if (starts_at(s_, after, "以内") || starts_at(s_, after, "以下")) {
-        if (h.cmp && (*h.cmp == comparator::ge)) h.cmp = comparator::le;
-        if (!h.cmp) { h.cmp = comparator::le; h.cmp_b = num_b; }
-        h.end = after + 6;
-      } else if (starts_at(s_, after, "以上")) {
-        if (!h.cmp) { h.cmp = comparator::ge; h.cmp_b = num_b; }
-        h.end = after + 6;
-      }
-      if (!h.cmp) {
-        bool creation = false;
-        for (auto v : creation_verbs)
-          if (win.find(v) != std::string_view::npos) creation = true;
-        // A creation verb alone counts only when the quantity closes the piece (建立…平台3个), not when it
-        // describes something (培育24小时便利店).
-        const bool closes = after == e || starts_at(s_, after, "以上");
-        if (cumulative || (creation && closes)) {
-          h.cmp = comparator::ge;
-          h.kind = goal_kind::cumulative;
-          h.cmp_b = num_b;
-        } else if (win.find("推动") != std::string_view::npos || win.find("完成") != std::string_view::npos) {
-          h.cmp = comparator::ge;
-          h.kind = goal_kind::milestone;
-          h.cmp_b = num_b;
-        }
-      }
-      if (win.find("已") != std::string_view::npos || win.find("现有") != std::string_view::npos) h.cmp.reset();
-      window = h.end;
-      if (h.cmp) hits.push_back(h);
-      else loose.emplace_back(num_b, after);
-    }
-    // 全部 with no number: eq 100 %.
-    if (hits.empty() && loose.empty()) {
-      const auto at = piece.find("全部");
-      if (at != std::string_view::npos && at + 6 < piece.size()) {
-        hit h;
-        h.cmp = comparator::eq;
-        h.value = 100;
-        h.unit = "%";
-        h.num_b = b + at;
-        h.end = b + at + 6;
-        h.cmp_b = b + at;
-        hits.push_back(h);
-      }
-    }
-    // Quotes: the piece, cut at 、 between two targets; a leading 到YYYY年 is left out.
+  void read_piece(std::size_t b, std::size_t e, std::size_t sentence_b, bool sentence_deadline) {
+    // A deadline inside the piece sets it for the rest of the clause.
+    const auto mark = deadline_in(s_, b, e);
+    if (mark) scope_deadline_ = mark;
+    // a deadline in a section's own paragraphs (before its clauses) holds for the clauses that follow
+    if (mark && scope_ == scope::none) section_deadline_ = mark;
+    // under a deadline: stated in this sentence, or holding for the clause or section
+    const bool under_deadline = sentence_deadline || scope_deadline_ || section_deadline_;
+    auto r = scan_piece(s_, b, e, sentence_b, under_deadline);
+    // Quotes: the piece, cut at 、 between two targets; a leading deadline (到2025年) is left out.
     std::size_t qb = b;
-    if (deadline_year(s_, b, std::min(e, b + 13)) && starts_at(s_, b, "到")) {
-      qb = b + 3 + 4 + 3;
-    }
+    if (mark && mark->begin == b && mark->end < e) qb = mark->end;
+    auto& hits = r.hits;
     for (std::size_t k = 0; k < hits.size(); ++k) {
       std::size_t start = qb, stop = e;
       if (k > 0) {
@@ -975,12 +1402,8 @@ private:
       }
       add_goal(hits[k], start, stop);
     }
-    for (auto [nb, ne] : loose) {
-      (void)ne;
-      (void)nb;
-      find(b, e, "a quantity with no target pattern");
-      break;
-    }
+    for (const auto& p : r.problems) find(p.b, p.e, p.why);
+    if (!r.loose.empty()) find(b, e, "a quantity with no target pattern");
   }
 
   void add_goal(const hit& h, std::size_t qb, std::size_t qe) {
@@ -991,30 +1414,52 @@ private:
     t.comparator = *h.cmp;
     t.value = h.value;
     t.unit = h.unit;
-    const auto stated_span = span(h.num_b, h.kind == goal_kind::threshold && h.unit == "%" && t.comparator ==
-                                                       comparator::eq ? h.end : h.end);
-    t.stated = text_of(stated_span);
-    // the stated figure without its 以上/以内 suffix
-    for (std::string_view suffix : {"以上", "以内", "以下"})
-      if (t.stated.size() > suffix.size() && std::string_view(t.stated).ends_with(suffix))
-        t.stated.resize(t.stated.size() - suffix.size());
+    t.stated = text_of(span(h.num_b, h.stated_e));
     g.target = t;
     const auto indicator_end = std::max(qb, std::min(h.cmp_b, qe));
     g.indicator = indicator_end > qb ? text_of(span(qb, indicator_end)) : text_of(span(qb, qe));
-    const int year = scope_year_.value_or(horizon_.value_or(0));
-    g.deadline_from = scope_year_ ? deadline_basis::stated : deadline_basis::plan_horizon;
-    g.horizon = year;
-    if (year >= 1400 && year <= 9999) g.deadline = end_of_year(year);
+    if (const auto& m = scope_deadline_ ? scope_deadline_ : section_deadline_) {
+      g.deadline_from = deadline_basis::stated;
+      g.horizon = m->year;
+      g.deadline = m->when;
+    } else {
+      g.deadline_from = deadline_basis::plan_horizon;
+      g.horizon = horizon_ ? horizon_->year : 0;
+      if (horizon_) g.deadline = horizon_->when;
+    }
     g.span = span(qb, qe);
     g.quote = text_of(g.span);
     g.source.kind = scope_ == scope::column ? source_ref::kind_t::column : source_ref::kind_t::clause;
     g.source.number = scope_number_;
     if (scope_ == scope::clause) g.clauses.push_back({clause_number{scope_number_}, link_type::stated, {}});
+    // What the plan model cannot hold as it stands is a finding the overlay must answer.
+    if (h.upper)
+      find(h.num_b, h.end, "a range: the goal keeps the lower end " + number_text(h.value) + ", the upper end " +
+                               number_text(*h.upper) + " is not kept");
+    if (h.change != change_t::level)
+      find(qb, qe, std::string(h.change == change_t::increase ? "an increase" : "a decrease") +
+                       (h.base_year ? " over " + std::to_string(*h.base_year) : std::string(" over a base")) +
+                       ", not a level: decide what is measured");
+    if (h.aspirational) find(qb, qe, "an aspirational target (力争/争取): decide whether bureaus are assessed on it");
+    if (h.value < 0) find(h.num_b, h.stated_e, "a negative target value");
     draft_.data.goals.push_back(std::move(g));
+  }
+
+  static std::string number_text(double v) {
+    std::ostringstream os;
+    os << v;
+    return os.str();
   }
 
   void finish() {
     auto& d = draft_.data;
+    // Nothing found is said, not returned as an empty draft.
+    auto missing = [&](std::string why) {
+      draft_.unclassified.push_back({{0, 0}, "", std::move(why), finding_kind::missing});
+    };
+    if (d.sections.empty() && d.clauses.empty()) missing("no sections or clauses found (一、… or （一）… headings)");
+    if (d.responsibility.empty()) missing("no responsibility lists found (（…负责）, 牵头单位：…, 责任单位：…)");
+    if (d.goals.empty()) missing("no numeric targets found");
     d.convention = any_stated_ ? role_convention::explicit_roles : role_convention::first_listed_leads;
   }
 
@@ -1025,10 +1470,13 @@ private:
   std::string s_;
   std::vector<line_t> lines_;
   std::size_t header_end_ = 0;
-  std::optional<int> horizon_;
+  std::optional<deadline_mark> horizon_;
   scope scope_ = scope::none;
   int scope_number_ = 0;
-  std::optional<int> scope_year_;
+  std::optional<deadline_mark> scope_deadline_;
+  std::optional<deadline_mark> section_deadline_;
+  std::size_t current_line_ = 0;                 // the line the body reader is on
+  std::optional<std::size_t> last_label_line_;  // the last 牵头单位：/责任单位： line
   std::optional<std::size_t> open_clause_, open_column_;
   bool any_stated_ = false;
 };
@@ -1050,12 +1498,53 @@ plan_draft extract(std::string_view text, const extract_options& options) {
   return draft;
 }
 
+std::vector<target_reading> read_targets(std::string_view phrase) {
+  std::vector<target_reading> out;
+  if (detail::first_invalid_utf8(phrase)) return out;
+  std::vector<std::string> notes;
+  const auto n = normalise(phrase, notes);
+  const std::string_view s = n.text;
+  for_each_piece(s, 0, s.size(), [&](std::size_t b, std::size_t e, std::size_t) {
+    const auto r = scan_piece(s, b, e, 0, true);
+    for (const auto& h : r.hits) {
+      target_reading t;
+      t.comparator = *h.cmp;
+      t.value = h.value;
+      t.unit = h.unit;
+      t.span = n.span(h.num_b, h.stated_e);
+      t.stated = std::string(phrase.substr(t.span.begin, t.span.size()));
+      t.kind = h.kind;
+      t.aspirational = h.aspirational;
+      t.increase = h.change == change_t::increase;
+      t.decrease = h.change == change_t::decrease;
+      t.base_year = h.base_year;
+      t.upper = h.upper;
+      out.push_back(std::move(t));
+    }
+  });
+  return out;
+}
+
+std::optional<target_reading> read_target(std::string_view phrase) {
+  auto all = read_targets(phrase);
+  if (all.size() != 1) return std::nullopt;
+  return std::move(all.front());
+}
+
+bool has_missing_parts(const plan_draft& d) {
+  return std::any_of(d.unclassified.begin(), d.unclassified.end(),
+                     [](const finding& f) { return f.kind == finding_kind::missing; });
+}
+
 std::string draft_to_json(const plan_draft& dr, int indent) {
   // the draft's plan part is written exactly as a plan file; the findings follow
   ordered j = detail::plan_data_json(dr.data);
   j["unclassified"] = ordered::array();
-  for (const auto& f : dr.unclassified)
-    j["unclassified"].push_back({{"span", span_json(f.span)}, {"text", f.text}, {"why", f.why}});
+  for (const auto& f : dr.unclassified) {
+    ordered o{{"span", span_json(f.span)}, {"text", f.text}, {"why", f.why}};
+    if (f.kind == finding_kind::missing) o["missing"] = true;
+    j["unclassified"].push_back(o);
+  }
   j["notes"] = dr.notes;
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

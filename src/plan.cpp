@@ -297,7 +297,9 @@ struct checker {
         add(p + "/comparator", "a " + std::string(to_string(g.kind)) + " goal needs comparator, value and unit");
       if (g.target) {
         if (!std::isfinite(g.target->value)) add(p + "/value", "value must be a finite number");
-        if (g.target->unit.empty()) add(p + "/unit", "unit is empty; expected the unit as stated (%, 家, 个, 亩 …)");
+        // An index has no unit (制造业质量竞争力指数达到86): empty is the unit as stated; blank is not.
+        if (!g.target->unit.empty() && g.target->unit.find_first_not_of(" \t") == std::string::npos)
+          add(p + "/unit", "unit is blank; expected the unit as stated (%, 家, 个, 亩 …), or empty for an index");
         if (!has_numeric_target(g.kind))
           add(p + "/comparator", "a " + std::string(to_string(g.kind)) + " goal has no numeric target; remove comparator, value and unit");
       }

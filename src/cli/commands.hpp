@@ -11,5 +11,6 @@ void add_supervision_commands(CLI::App& app);  // classify, draw (supervision_co
 void add_scenario_commands(CLI::App& app);  // test (scenario_commands.cpp)
 void add_workbook_commands(CLI::App& app);  // workbook (workbook_commands.cpp)
 void add_lineage_commands(CLI::App& app);  // diff, lineage, cascade, rollup (lineage_commands.cpp)
+void add_author_commands(CLI::App& app);  // author (author_commands.cpp)
 
 }  // namespace qgov::cli

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <qgov/qgov.hpp>
+#include <qgov/extract/author.hpp>
 #include <qgov/extract/extract.hpp>
 
 #include "../text_table.hpp"
@@ -231,6 +232,12 @@ int main(int argc, char** argv) {
   auto* extract_cmd = app.add_subcommand("extract", "Read a draft plan from a plan's Chinese text: outline, lists, targets, and what is unclassified");
   extract_cmd->add_option("file", extract_file, "The plan's text (UTF-8); - for standard input")->required()->check(existing_file_or_stdin);
   extract_cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"json", "text"}));
+  bool allow_empty = false, skeleton = false;
+  std::string skeleton_id = "draft", skeleton_source;
+  extract_cmd->add_flag("--allow-empty", allow_empty, "Exit 0 even when no sections, lists or targets are found");
+  extract_cmd->add_flag("--overlay-skeleton", skeleton, "Print a starting overlay for `qgov author` instead of the draft");
+  extract_cmd->add_option("--plan-id", skeleton_id, "The plan id the skeleton names (default: draft)");
+  extract_cmd->add_option("--source-path", skeleton_source, "The source path the skeleton names, relative to where the plan file will live (default: the text's path)");
 
   progress_cmd->add_option("--batch", batch_file, "JSON array of {\"points\": [[year, value], ...], \"config\": {...}}; - for stdin")->required();
 
@@ -251,12 +258,21 @@ int main(int argc, char** argv) {
   add_supervision_commands(app);
   add_records_commands(app);
   add_lineage_commands(app);
+  add_author_commands(app);
 
   try {
     app.parse(argc, argv);
     if (*extract_cmd) {
       const auto draft = extract(read_input(extract_file), {.plan_id = "draft", .source_path = input_name(extract_file)});
-      std::cout << (format == "json" ? draft_to_json(draft) : draft_to_text(draft));
+      if (skeleton)
+        std::cout << overlay_skeleton(draft, skeleton_id, skeleton_source.empty() ? input_name(extract_file) : skeleton_source);
+      else
+        std::cout << (format == "json" ? draft_to_json(draft) : draft_to_text(draft));
+      if (has_missing_parts(draft) && !allow_empty) {  // a text it cannot read is bad input (docs/cli.md)
+        for (const auto& f : draft.unclassified)
+          if (f.kind == finding_kind::missing) std::cerr << input_name(extract_file) << ": " << f.why << "\n";
+        return exit_bad_input;
+      }
       return 0;
     }
     if (*progress_cmd) {

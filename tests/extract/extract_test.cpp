@@ -302,9 +302,12 @@ TEST_CASE("what is not understood is reported, with its span, not dropped") {
   const std::string text = "（一）任务。去年全区共有企业300家。（区市场监管局负责协调，另行通知）\n";
   const auto d = extract(text);
   CHECK(d.data.goals.empty());
-  REQUIRE(d.unclassified.size() == 2);
+  // and, after what it could not read, what it found none of (lists, targets)
+  REQUIRE(d.unclassified.size() == 4);
   CHECK(d.unclassified[0].why == "looks like a responsibility list but did not parse");
   CHECK(d.unclassified[1].why == "a quantity with no target pattern");
+  CHECK(d.unclassified[2].kind == finding_kind::missing);
+  CHECK(d.unclassified[3].kind == finding_kind::missing);
   for (const auto& f : d.unclassified) CHECK(slice(text, f.span) == f.text);
 }
 

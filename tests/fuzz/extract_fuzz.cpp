@@ -3,7 +3,10 @@
 // The whole input is the text. Expected outcomes: a draft, or a qgov::load_error (ill-formed UTF-8, GBK mojibake).
 // Anything else aborts: another exception type, a sanitizer report, or a broken invariant of the draft —
 // every span fits the original text; every quoted text (goal quotes, cells, findings, headings) is exactly the
-// original text at its span; the draft's JSON writer runs and its output parses back.
+// original text at its span; every target value is finite; a draft with no sections, lists or targets says so in
+// a `missing` finding; the draft's JSON writer runs and its output parses back. The target reader the plan loader
+// shares (read_targets) runs on the input's first 4096 bytes: every reading's `stated` is the phrase at its span.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <qgov/extract/extract.hpp>
+#include <qgov/extract/target_reading.hpp>
 
 namespace {
 
@@ -77,6 +81,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& g : p.goals) {
     check_quote(text, g.span, g.quote, "goal.quote");
     if (!g.target) fail("draft goal without a target", g.quote);
+    if (!std::isfinite(g.target->value)) fail("target value not finite", g.quote);
+  }
+  const bool said = qgov::has_missing_parts(d);
+  if ((p.goals.empty() || p.responsibility.empty() || (p.sections.empty() && p.clauses.empty())) && !said)
+    fail("an empty part without a finding saying so", "");
+  const auto phrase = text.substr(0, 4096);
+  for (const auto& r : qgov::read_targets(phrase)) {
+    check_quote(phrase, r.span, r.stated, "target_reading.stated");
+    if (!std::isfinite(r.value)) fail("target reading not finite", r.stated);
   }
   for (const auto& f : d.unclassified) check_quote(text, f.span, f.text, "finding");
   const auto json = qgov::draft_to_json(d);

@@ -18,11 +18,18 @@ struct extract_options {
   std::string source_path;
 };
 
+/// What a finding is about.
+enum class finding_kind {
+  unclassified,  ///< something in the text the extractor could not classify or the plan model cannot hold
+  missing,       ///< a part of a plan the extractor found none of (sections, lists, targets); span is empty
+};
+
 /// Something in the text the extractor noticed but could not classify, for a person to look at.
 struct finding {
   source_span span;  ///< UTF-8 byte span into the original text
   std::string text;  ///< the original text at `span`
   std::string why;   ///< e.g. "number with no target pattern", "looks like a responsibility list but did not parse"
+  finding_kind kind = finding_kind::unclassified;
   friend bool operator==(const finding&, const finding&) = default;
 };
 
@@ -36,6 +43,9 @@ struct plan_draft {
   std::vector<finding> unclassified;
   std::vector<std::string> notes;  ///< normalisation notes, e.g. "a UTF-8 byte-order mark was skipped"
 };
+
+/// Whether the draft found none of some part of a plan (a `finding_kind::missing` finding).
+[[nodiscard]] bool has_missing_parts(const plan_draft& d);
 
 /// Reads a draft plan from UTF-8 `text`. Throws `load_error` when the text is not well-formed UTF-8 (naming the
 /// byte offset, and saying when the bytes look GBK-encoded) or looks like GBK mis-decoded as Latin-1.
