@@ -11,7 +11,8 @@ if [[ "${1:-}" == "--tests" ]]; then
   packages+=(clang libclang-rt-14-dev libbenchmark-dev libyaml-cpp-dev chromium fonts-noto-cjk python3-jsonschema libxml2-utils googletest libgtest-dev libgmock-dev)
   # the Python bindings, their tests and the example notebook (Debian's interpreter, /usr/bin/python3)
   packages+=(python3-dev pybind11-dev python3-venv python3-wheel python3-setuptools python3-numpy python3-pandas
-             python3-pytest python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel)
+             python3-pytest python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
+             python3-dask python3-distributed)  # qgov.dask and its LocalCluster test
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -37,4 +37,5 @@ PYBIND11_MODULE(_qgov, m) {
   qgov::python::bind_evaluation(m);
   qgov::python::bind_formulas(m);
   qgov::python::bind_records(m);
+  qgov::python::bind_partials(m);
 }
