@@ -16,7 +16,8 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--bench" ]]; then
   packages+=(poppler-utils python3-openpyxl)  # the PDF report read back (pdftotext, pdftoppm); workbooks filled in
   # the Python bindings, their tests and the example notebook (Debian's interpreter, /usr/bin/python3)
   packages+=(python3-dev pybind11-dev python3-venv python3-wheel python3-setuptools python3-numpy python3-pandas
-             python3-pytest python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel)
+             python3-pytest python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
+             python3-dask python3-distributed)  # qgov.dask and its LocalCluster test
   # the C interface: ABI tracking (abidw/abidiff) and the Java host through JNA (docs/c-api.md)
   packages+=(abigail-tools openjdk-17-jdk-headless libjna-java)
 fi

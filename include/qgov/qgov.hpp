@@ -50,6 +50,7 @@
 #include <qgov/scenario/scenario.hpp>
 #include <qgov/records/generator.hpp>
 #include <qgov/records/manufacturing_rate.hpp>
+#include <qgov/records/partials.hpp>
 #include <qgov/records/pass_rates.hpp>
 #include <qgov/records/record_table.hpp>
 #include <qgov/records/records_csv.hpp>

@@ -125,7 +125,16 @@ std::vector<manufacturing_rate> manufacturing_pass_rate(const record_table& tabl
   by.period = options.period;
   rate_options ro;
   ro.filter = options.filter;
-  const rate_table rates = pass_rates(table, by, ro);
+  return manufacturing_pass_rate(pass_rates(table, by, ro), output, options);
+}
+
+std::vector<manufacturing_rate> manufacturing_pass_rate(const rate_table& rates,
+                                                        const std::vector<industry_output>& output,
+                                                        const manufacturing_options& options) {
+  if (!rates.keys.region || !rates.keys.category || rates.keys.programme || rates.keys.level ||
+      rates.keys.period != options.period)
+    throw qgov::error("the weighted manufacturing rate needs counts grouped by region, category and the period, not by \"" +
+                      to_string(rates.keys) + "\"");
   // output by region → industry
   std::map<std::string, std::map<std::string, double>> value;
   for (const auto& o : output) value[o.region][o.industry] += o.value;

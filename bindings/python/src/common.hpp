@@ -11,6 +11,8 @@
 
 #include <qgov/qgov.hpp>
 #include <qgov/io/archive.hpp>
+#include <qgov/records/pass_rates.hpp>
+#include <qgov/records/rectification.hpp>
 
 namespace pybind11::detail {
 
@@ -74,5 +76,10 @@ void bind_evaluation(py::module_& m);
 void bind_formulas(py::module_& m);
 void bind_records(py::module_& m);
 void bind_lineage(py::module_& m);  // lineage.cpp: rollup, diff, cascade
+void bind_partials(py::module_& m);  // register_partials.cpp: mergeable aggregates for qgov.dask
+
+/// The column data of qgov.pass_rates / qgov.rectification (records.cpp), shared with the partials' results.
+py::dict rate_columns(const qgov::records::rate_table& rates);
+py::dict rectification_columns(const qgov::records::rectification_report& report);
 
 }  // namespace qgov::python

@@ -38,4 +38,5 @@ PYBIND11_MODULE(_qgov, m) {
   qgov::python::bind_formulas(m);
   qgov::python::bind_records(m);
   qgov::python::bind_lineage(m);
+  qgov::python::bind_partials(m);
 }

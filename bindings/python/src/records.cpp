@@ -107,6 +107,9 @@ py::dict table_columns(const record_table& t) {
   return out;
 }
 
+}  // namespace
+
+// Shared with register_partials.cpp (common.hpp): the columns of qgov.pass_rates and qgov.rectification.
 py::dict rate_columns(const rate_table& rt) {
   const std::size_t n = rt.cells.size();
   const auto N = static_cast<py::ssize_t>(n);
@@ -197,8 +200,6 @@ py::dict rectification_columns(const rectification_report& r) {
   d["items"] = items;
   return d;
 }
-
-}  // namespace
 
 void bind_records(py::module_& m) {
   py::class_<record_table>(m, "record_table",

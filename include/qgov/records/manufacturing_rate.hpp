@@ -69,6 +69,12 @@ struct manufacturing_rate {
                                                                       const std::vector<industry_output>& output,
                                                                       const manufacturing_options& options = {});
 
+/// The same from counts already grouped by region, category and options.period (of the records options.filter keeps;
+/// partials.hpp merges such counts across pieces). Throws qgov::error for another grouping.
+[[nodiscard]] std::vector<manufacturing_rate> manufacturing_pass_rate(const rate_table& counts,
+                                                                      const std::vector<industry_output>& output,
+                                                                      const manufacturing_options& options = {});
+
 /// Observations for goals.manufacturing: value = weighted percent; `rate` is left empty (a weighted rate has no single
 /// numerator and denominator); the raw counts are named in `source`.
 [[nodiscard]] std::vector<observation> to_observations(const std::vector<manufacturing_rate>& rates,
