@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
         }
       }
       std::printf("%s_load_s %.4f\n%s_total_s %.4f\n%s_all", v.name, median(load), v.name, median(total), v.name);
-      for (double x : total) std::printf("%s%.3f", &x == total.data() ? " " : ",", x);
+      for (std::size_t i = 0; i < total.size(); ++i) std::printf("%s%.3f", i == 0 ? " " : ",", total[i]);
       std::printf("\n");
     }
     return 0;

@@ -1,6 +1,6 @@
 // DuckDB beside qgov (bench/records_run.sh): the same question, CSV file → pass rates by programme, level, region and
 // quarter, asked of DuckDB's read_csv with the column types given (no sniffing), on the same number of threads.
-//   usage: node records_duckdb.mjs FILE [REPS (default 5)] [THREADS (default 2)]
+//   usage: [QUERIES=rates,wilson,distinct] node records_duckdb.mjs FILE [REPS (default 5)] [THREADS (default 2)]
 // Prints `name seconds` lines (median of REPS, after one untimed warm-up) and the group count.
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -19,7 +19,10 @@ const wilson = `SELECT *, passed / sampled AS rate,
   (passed / sampled + 1.959963984540054 ^ 2 / (2 * sampled) - 1.959963984540054 * sqrt(passed / sampled * (1 - passed / sampled) / sampled
    + 1.959963984540054 ^ 2 / (4 * sampled * sampled))) / (1 + 1.959963984540054 ^ 2 / sampled) AS low FROM (${rates})`;
 const distinct = `SELECT count(*) AS n, count(DISTINCT record_id) AS ids FROM ${source}`;
-const queries = { duckdb_rates_s: rates, duckdb_rates_wilson_s: wilson, duckdb_distinct_ids_s: distinct };
+const all = { duckdb_rates_s: rates, duckdb_rates_wilson_s: wilson, duckdb_distinct_ids_s: distinct };
+// QUERIES=rates,wilson,distinct (the default: all three) picks some
+const wanted = (process.env.QUERIES ?? 'rates,wilson,distinct').split(',').map((q) => `duckdb_${q === 'wilson' ? 'rates_wilson' : q === 'distinct' ? 'distinct_ids' : q}_s`);
+const queries = Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k)));
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 for (const [name, sql] of Object.entries(queries)) {

@@ -45,13 +45,13 @@ wc_s=$(printf '%s\n' "${wc_times[@]}" | sort -g | sed -n "$(( (reps + 1) / 2 ))p
 echo "== $(date -u +%H:%M:%S) qgov, ids in order" >&2
 "$driver" e2e "$csv" "$reps" >"$work/e2e.txt"
 echo "== $(date -u +%H:%M:%S) DuckDB, ids in order" >&2
-node "$duck/records_duckdb.mjs" "$csv" "$reps" "$threads" >"$work/duck.txt"
+QUERIES=${QUERIES:-rates,wilson,distinct} node "$duck/records_duckdb.mjs" "$csv" "$reps" "$threads" >"$work/duck.txt"
 # the same records with ids in no order: the duplicate-id check then sorts 8-byte hashes (memory and time)
 "$qgov" gen-records --rows "$rows" --seed 1 --scrambled-ids >"$work/scrambled.csv"
 cat "$work/scrambled.csv" >/dev/null
 echo "== $(date -u +%H:%M:%S) qgov and DuckDB, ids in no order" >&2
 "$driver" e2e "$work/scrambled.csv" "$reps" | sed 's/^/scrambled_/' >"$work/e2e-scrambled.txt"
-node "$duck/records_duckdb.mjs" "$work/scrambled.csv" "$reps" "$threads" | sed 's/^/scrambled_/' >"$work/duck-scrambled.txt"
+QUERIES=${SCRAMBLED_QUERIES:-rates,distinct} node "$duck/records_duckdb.mjs" "$work/scrambled.csv" "$reps" "$threads" | sed 's/^/scrambled_/' >"$work/duck-scrambled.txt"
 rm -f "$work/scrambled.csv"
 echo "== $(date -u +%H:%M:%S) aggregation, pandas, NumPy" >&2
 "$driver" agg "$csv" >"$work/agg.txt"
@@ -65,7 +65,7 @@ import sys
 v, text = {}, {}
 for f in sys.argv[1:]:
     for line in open(f):
-        k, x = line.split(maxsplit=1)
+        k, x = line.split(maxsplit=1) if " " in line.strip() else line.strip().split(",", 1)
         try:
             v[k] = float(x)
         except ValueError:
@@ -84,6 +84,7 @@ rows = [("qgov load_records + pass_rates, all cores", "e2e_total_s", "e2e_all"),
         ("DuckDB count(DISTINCT record_id)", "duckdb_distinct_ids_s", "duckdb_distinct_ids_all"),
         ("pandas read_csv(usecols, category) + groupby", "pandas_e2e_s", None), ("wc -l", "wc_s", None)]
 for name, key, runs in rows:
+    if key not in v: continue
     extra = f"  [{text[runs]}]" if runs else ""
     print(f"  {name:46s} {v[key]:7.2f} s  {mb/v[key]:7.0f} MB/s{extra}")
 print(f"  ratios: {v['duckdb_rates_s']/v['e2e_total_s']:.2f}x DuckDB, {v['pandas_e2e_s']/v['e2e_total_s']:.1f}x pandas, "
@@ -94,6 +95,7 @@ for name, key, runs in [("qgov, all cores", "scrambled_e2e_total_s", "scrambled_
                         ("qgov, no duplicate-id check", "scrambled_e2e_no_id_check_total_s", "scrambled_e2e_no_id_check_all"),
                         ("DuckDB read_csv + GROUP BY", "scrambled_duckdb_rates_s", "scrambled_duckdb_rates_all"),
                         ("DuckDB count(DISTINCT record_id)", "scrambled_duckdb_distinct_ids_s", "scrambled_duckdb_distinct_ids_all")]:
+    if key not in v: continue
     print(f"  {name:46s} {v[key]:7.2f} s  {smb/v[key]:7.0f} MB/s  [{text[runs]}]")
 print(f"  ratio: {v['scrambled_duckdb_rates_s']/v['scrambled_e2e_total_s']:.2f}x DuckDB")
 print(f"memory: table {v['table_bytes']/2**20:.0f} MiB, peak RSS {v['max_rss_kib']/1024:.0f} MiB "
