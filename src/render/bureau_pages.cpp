@@ -157,7 +157,8 @@ public:
       std::string lead = "—";
       if (!units.empty())
         if (const auto* u = p_.find_unit(units.front())) lead = unit_name(*u);
-      if (units.size() > 1) lead += label("等", " +") + std::to_string(units.size()) + label("家", "");
+      if (units.size() > 1)
+        lead += lang_ == language::en ? " + " + std::to_string(units.size() - 1) : "等" + std::to_string(units.size()) + "家";
       os << "<tr class=\"s-" << to_string(r.status) << "\" data-sum-goal=\"" << esc(g->id.str()) << "\"><td class=\"gname\">"
          << esc(goal_name(*g)) << "</td><td>" << badge(r.status) << "</td><td class=\"num\">" << esc(latest_text(*g, r))
          << "</td><td class=\"num\">" << esc(target_text(*g)) << "</td><td>" << g->deadline.year() << "</td><td>"
@@ -171,9 +172,10 @@ public:
       else ++ungraded;
     }
     os << "<p class=\"pgrades\">" << label("责任单位等级", "Unit grades") << "：";
-    for (const char* gr : {"A", "B", "C", "D"}) os << "<b>" << gr << "</b> " << grades[gr] << label(" 家；", "; ");
-    os << label("无可评分目标 ", "no scored goal ") << ungraded << label(" 家。各单位详见后续各页。", ". One page per unit follows.")
-       << "</p>\n</section>\n";
+    const bool zh = lang_ != language::en;
+    for (const char* gr : {"A", "B", "C", "D"}) os << "<b>" << gr << "</b> " << grades[gr] << (zh ? " 家；" : "; ");
+    os << (zh ? "无可评分目标 " : "no scored goal ") << ungraded
+       << (zh ? " 家。各单位情况见后续各页（每单位单独成页）。" : ". One page per unit follows.") << "</p>\n</section>\n";
     return os.str();
   }
 
@@ -361,8 +363,12 @@ table.psum td.num{white-space:nowrap}
  header.doc nav,#summary,#goals,#scorecard,#matrix,#coverage,#bureaus>h2,#bureaus>p.hint,nav.bureau-index,body>footer{display:none}
  .print-summary{display:block}
  .print-summary h2{margin-top:8px}
- table.psum{font-size:8pt}table.psum .badge{font-size:7.5pt;padding:0 4px}
- header.doc h1{font-size:16pt}
+ table.psum{font-size:7.5pt;line-height:1.25}table.psum .badge{font-size:7pt;padding:0 3px}
+ table.psum th,table.psum td{padding:1px 3px}
+ table.psum td:nth-child(n+2){white-space:nowrap}
+ header.doc h1{font-size:15pt;margin:0}
+ header.doc .meta{font-size:9pt}
+ .pcounts{margin:3px 0;font-size:9pt}.pgrades{margin:4px 0;font-size:9pt}
  section.bureau{display:block;break-before:page;page-break-before:always;border-top:none;margin-top:0}
  section.bureau h2.bhead{margin-top:0}
  div.bgoal{padding:4px 8px;margin:5px 0}

@@ -145,7 +145,7 @@ void bind_evaluation(py::module_& m) {
 
   m.def("load_observations", [](const std::filesystem::path& path, const plan& p) { return load_observations(path, p); },
         py::arg("path"), py::arg("plan"),
-        "Loads observations (.csv or .json) for a plan; raises qgov.LoadError with every bad row at line:column");
+        "Loads observations (.csv in UTF-8 or GB18030, .json, or a returned .xlsx workbook) for a plan; raises qgov.LoadError with every bad row at line:column or cell");
   m.def("parse_observations_csv", [](const std::string& text, const plan& p, const std::string& origin) {
     return parse_observations_csv(text, p, origin); }, py::arg("text"), py::arg("plan"), py::arg("origin") = "<string>",
     "Parses observation CSV text for a plan; raises qgov.LoadError");

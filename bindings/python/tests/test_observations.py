@@ -65,3 +65,34 @@ def test_bad_file_reports_line_and_column(tmp_path, dongli):
     assert caught.value.origin == str(bad)
     assert caught.value.problems[0][0].startswith("2:")
     assert "reported_on" in caught.value.problems[0][1]
+
+
+def test_workbook_sheet_as_read_by_pandas(dongli):
+    # What pd.read_excel(f, sheet_name="填报") gives for a returned qgov workbook (docs/workbooks.md): two-line
+    # headers, information columns, Excel dates as Timestamps, empty cells as NaN, template rows left empty.
+    nan = float("nan")
+    frame = pd.DataFrame({
+        "目标编号\ngoal": ["food_sampling_pass_rate", "food_sampling_pass_rate", "rectification_completion_rate"],
+        "目标名称\nname": ["食品抽检合格率"] * 2 + ["整改完成率"],
+        "方案原文\nquote": ["…"] * 3,
+        "条款\nclause": ["（十）"] * 3,
+        "计量单位\nunit": ["%"] * 3,
+        "目标值\ntarget": ["≥ 98.5%"] * 3,
+        "期间\nperiod": ["2024", "2025", "2024"],
+        "层级\nlevel": [nan, nan, "区"],
+        "数值\nvalue": [98.6, nan, 97.5],
+        "分子\nnumerator": [1972.0, nan, nan],
+        "分母\ndenominator": [2000.0, nan, nan],
+        "报告日期\nreported_on": [pd.Timestamp("2025-01-20"), pd.NaT, pd.Timestamp("2025-02-01")],
+        "数据来源\nsource": ["区市场监管局", nan, nan],
+    })
+    ledger = qgov.observations(frame, dongli)
+    out = ledger.to_frame()
+    assert len(out) == 2  # the 2025 row was left empty
+    assert list(out["goal"]) == ["food_sampling_pass_rate", "rectification_completion_rate"]
+    assert list(out["level"].fillna("")) == ["", "district"]
+    bad = frame.copy()
+    bad.loc[0, "数值\nvalue"] = "九十"
+    with pytest.raises(qgov.LoadError) as e:
+        qgov.observations(bad, dongli)
+    assert any(w == "row 0" and m == 'value: expected a number, got "九十"' for w, m in e.value.problems)
