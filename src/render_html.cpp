@@ -70,11 +70,10 @@ std::string exact(double v) {
 
 // A figure for people: rounded by unit (counts whole, rates to the plan's printed precision), never on the wrong
 // side of the target because of rounding.
-std::string with_unit(double v, const goal* g) {
+std::string with_unit_in(double v, const goal* g, language lang) {
   if (!g || !g->target) return trimmed(v);
-  return wording::display_number(v, wording::display_decimals(g->target->unit, wording::printed_decimals(g->target->stated)),
-                                 {g->target->value}) +
-         g->target->unit;
+  return wording::display_value(v, g->target->unit, lang == language::en ? language::en : language::zh,
+                                wording::printed_decimals(g->target->stated), {g->target->value});
 }
 
 std::string_view unit_kind_words(unit_kind k, language l) {
@@ -147,6 +146,9 @@ private:
   std::ostringstream os_;
 
   // A label in the report's language(s): "中文 English" for both.
+  // A figure in the report's language: counters (个, 家 …) dropped and 亩 as mu in English.
+  std::string with_unit(double v, const goal* g) const { return with_unit_in(v, g, lang_); }
+
   std::string label(std::string_view zh, std::string_view en) const {
     if (lang_ == language::zh) return std::string(zh);
     if (lang_ == language::en) return std::string(en);

@@ -68,6 +68,8 @@ std::string without_names(std::string text) {
   for (const auto& g : dongli().goals()) {
     names.push_back(g.quote);
     names.push_back(g.indicator);
+    names.push_back(g.name_en);  // an English name may keep a term as printed: (专精特新)
+    if (g.target) names.push_back(g.target->stated);
     for (const auto& r : g.restatements) names.push_back(r.quote);
   }
   for (const auto& c : dongli().clauses()) names.push_back(c.title.text), names.push_back(clause_label(c.number.value));
@@ -103,14 +105,14 @@ std::string first(const std::vector<std::string>& v, std::size_t n = 12) {
   return s;
 }
 
-const std::vector<const char*> dates{"2024-12-31", "2025-06-30", "2025-12-31", "2026-01-01", "2026-06-30", "2027-01-01"};
+const std::vector<std::string> dates{"2024-12-31", "2025-06-30", "2025-12-31", "2026-01-01", "2026-06-30", "2027-01-01"};
 
 }  // namespace
 
 TEST_SUITE("language") {
   TEST_CASE("--lang zh: evaluate (text, md) and report (html, md, text) have no English outside ids and units") {
     const auto ledger = sample();
-    for (const char* as_of : dates) {
+    for (const std::string& as_of : dates) {
       const auto e = evaluate(dongli(), ledger, *parse_iso_date(as_of));
       for (const auto& [what, text] : std::vector<std::pair<std::string, std::string>>{
                {"text", render_text(e, dongli(), language::zh)},
@@ -125,7 +127,7 @@ TEST_SUITE("language") {
 
   TEST_CASE("--lang en: no Chinese outside quotes and names") {
     const auto ledger = sample();
-    for (const char* as_of : dates) {
+    for (const std::string& as_of : dates) {
       const auto e = evaluate(dongli(), ledger, *parse_iso_date(as_of));
       for (const auto& [what, text] : std::vector<std::pair<std::string, std::string>>{
                {"text", render_text(e, dongli(), language::en)},
