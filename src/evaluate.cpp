@@ -11,76 +11,15 @@
 #include <qgov/formulas/progress_measure.hpp>
 #include <qgov/formulas/projection.hpp>
 #include <qgov/formulas/target_check.hpp>
+#include <qgov/render/explanation.hpp>  // the sentences are worded from the facts there
 
 namespace qgov {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// Wording helpers
+// Numbers in rules and traces (the sentences are worded by render/explanation)
 
-std::string number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  std::string s = buf;
-  // at most 2 decimals in prose, without trailing zeros: 98.5, 44000, 3.85
-  if (s.find('e') == std::string::npos && s.find('.') != std::string::npos) {
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
-
-std::string percent(double ratio) { return number(100.0 * ratio) + "%"; }
-
-std::string period_zh(const period& p) {
-  const std::string y = std::to_string(p.year_number()) + "年";
-  const auto d = p.last_day();
-  switch (p.kind()) {
-    case period::kind_t::year: return y;
-    case period::kind_t::quarter: return y + "第" + std::to_string((p.first_day().month() - 1) / 3 + 1) + "季度";
-    case period::kind_t::month: return y + std::to_string(d.month()) + "月";
-    case period::kind_t::day: return y + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
-  }
-  return y;
-}
-
-std::string_view comparator_zh(comparator c) {
-  switch (c) {
-    case comparator::gt: return "超过";
-    case comparator::ge: return "不低于";
-    case comparator::lt: return "低于";
-    case comparator::le: return "不高于";
-    case comparator::eq: return "达到";
-  }
-  return "";
-}
-
-std::string_view comparator_en(comparator c) {
-  switch (c) {
-    case comparator::gt: return "above";
-    case comparator::ge: return "at least";
-    case comparator::lt: return "below";
-    case comparator::le: return "at most";
-    case comparator::eq: return "exactly";
-  }
-  return "";
-}
-
-std::string value_with_unit(double v, const std::string& unit) {
-  if (unit.empty()) return number(v);
-  return number(v) + (unit == "%" ? "" : " ") + unit;
-}
-
-// English prose: counters (个, 家, 项, 条) are dropped, measure words translated; unknown units kept as printed.
-std::string value_with_unit_en(double v, const std::string& unit) {
-  if (unit == "个" || unit == "家" || unit == "项" || unit == "条" || unit.empty()) return number(v);
-  if (unit == "亩") return number(v) + " mu";
-  if (unit == "分") return number(v) + " points";
-  return value_with_unit(v, unit);
-}
-
+std::string number(double v) { return wording::format_number(v, 10); }
 
 // ---------------------------------------------------------------------------------------------
 // Series preparation
@@ -121,12 +60,33 @@ struct verdict {
   goal_status status = goal_status::no_data;
   const observation* latest = nullptr;
   std::optional<double> projected;
-  std::string reason_zh;
-  std::string reason_en;
+  goal_facts facts;
+  void set(goal_status s, evidence f) {
+    status = s;
+    facts.evidence = f;
+  }
 };
 
+// A figure for part of a year (a quarter, a month, a day): an annual indicator is not judged on it.
+bool partial(const observation& o) { return o.period.kind() != period::kind_t::year; }
+
+// The annual figures of a series, and the newest partial-year figure after the last of them (shown, not judged on).
+std::vector<const observation*> full_years(const std::vector<const observation*>& obs, const evaluation_policy& policy,
+                                           const observation** newer_partial) {
+  std::vector<const observation*> out;
+  *newer_partial = nullptr;
+  for (const auto* o : obs)
+    if (policy.partial_periods_decide || !partial(*o)) out.push_back(o);
+  for (const auto* o : obs)
+    if (partial(*o) && !policy.partial_periods_decide &&
+        (out.empty() || o->period.last_day() > out.back()->period.last_day()) &&
+        (!*newer_partial || (*newer_partial)->period.last_day() < o->period.last_day()))
+      *newer_partial = o;
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
-// Progress towards a numeric target before the deadline (threshold, cumulative, all_levels, milestone fallback)
+// Progress towards a numeric target before the deadline (threshold, cumulative, all_levels)
 
 goal_status from_ratio(double r, const evaluation_policy& policy) {
   if (r >= policy.on_track_ratio) return goal_status::on_track;
@@ -140,9 +100,7 @@ void progress(verdict& v, const goal& g, const std::vector<const observation*>& 
   const auto points = annual(series);
   tr.thresholds = {{"on_track_ratio", policy.on_track_ratio}, {"at_risk_ratio", policy.at_risk_ratio}};
   if (points.size() < 2) {
-    v.status = goal_status::at_risk;
-    v.reason_zh = "仅有一期数据，无法判断进度";
-    v.reason_en = "only one figure so far, so the pace cannot be judged";
+    v.set(goal_status::at_risk, evidence::one_figure);
     tr.note = "one observation: progress needs at least two years";
     return;
   }
@@ -170,22 +128,20 @@ void progress(verdict& v, const goal& g, const std::vector<const observation*>& 
     switch (r.status) {
       case formulas::progress_status::target_achieved:
         // Open SDG's check is inclusive; a strict target (超过) sitting on its boundary still needs a step more
-        v.status = goal_status::on_track;
-        v.reason_zh = "已达到目标边界，尚需超过";
-        v.reason_en = "the value sits on the target's boundary and still has to pass it";
+        v.set(goal_status::on_track, evidence::on_boundary);
         return;
       case formulas::progress_status::not_available:
-        v.status = goal_status::at_risk;
-        v.reason_zh = "无法按增长率评估进度（" + std::string(formulas::to_string(r.reason)) + "）";
-        v.reason_en = "progress cannot be assessed from growth rates (" + std::string(formulas::to_string(r.reason)) + ")";
+        v.set(goal_status::at_risk, evidence::growth_not_available);
+        v.facts.growth = r.reason == formulas::not_available_reason::sign_change ? growth_problem::sign_change
+                         : r.reason == formulas::not_available_reason::required_growth_zero ? growth_problem::target_equals_base
+                                                                                            : growth_problem::other;
         tr.note = std::string("Open SDG: not available: ") + std::string(formulas::to_string(r.reason));
         return;
       default: break;
     }
     const double ratio = *r.progress_value;
-    v.status = from_ratio(ratio, policy);
-    v.reason_zh = "实际增速为所需增速的" + percent(ratio);
-    v.reason_en = "observed growth is " + percent(ratio) + " of the growth required";
+    v.set(from_ratio(ratio, policy), evidence::growth_ratio);
+    v.facts.ratio = ratio;
     return;
   }
   // projections on fractional years (period ends)
@@ -199,9 +155,8 @@ void progress(verdict& v, const goal& g, const std::vector<const observation*>& 
                "(UNSD expected value) and compared with the change required.";
     const auto u = formulas::unsd_expected_value(tp.front(), tp.back(), t.value, T);
     if (!u) {
-      v.status = goal_status::at_risk;
-      v.reason_zh = "无法按增长率推算（数值非正或目标等于基期值）";
-      v.reason_en = "no expected value: growth rates need positive values and a target different from the base";
+      v.set(goal_status::at_risk, evidence::growth_not_available);
+      v.facts.growth = growth_problem::non_positive_values;
       return;
     }
     tr.values.push_back({"cagr", u->cagr});
@@ -214,9 +169,7 @@ void progress(verdict& v, const goal& g, const std::vector<const observation*>& 
                "expected change is compared with the change required.";
     const auto fit = formulas::fit_least_squares(tp);
     if (!fit.ok()) {
-      v.status = goal_status::at_risk;
-      v.reason_zh = "数据不足以拟合趋势";
-      v.reason_en = "too few distinct dates to fit a trend";
+      v.set(goal_status::at_risk, evidence::projection_not_available);
       return;
     }
     const auto pr = formulas::project(fit, T);
@@ -232,41 +185,54 @@ void progress(verdict& v, const goal& g, const std::vector<const observation*>& 
   const auto ratio = formulas::expected_ratio(*v.projected, base, t.value);
   const bool projected_meets = satisfies(*v.projected, t.comparator, t.value);
   if (ratio) tr.values.push_back({"expected_ratio", *ratio});
-  v.status = projected_meets ? goal_status::on_track : ratio ? from_ratio(*ratio, policy) : goal_status::at_risk;
-  v.reason_zh = "按当前趋势，到期预计为" + value_with_unit(*v.projected, t.unit);
-  v.reason_en = "on the current trend the deadline value would be " + value_with_unit_en(*v.projected, t.unit);
+  // a projection that falls short of the target is never on track, whatever share of the change it covers
+  goal_status s = projected_meets ? goal_status::on_track : ratio ? from_ratio(*ratio, policy) : goal_status::at_risk;
+  if (!projected_meets && s == goal_status::on_track) s = goal_status::at_risk;
+  v.set(s, evidence::projection);
+  v.facts.ratio = ratio;
+  v.facts.projected = v.projected;
 }
 
-// A numeric target judged on one series: met now or at the deadline, else progress.
-verdict judge_target(const goal& g, const std::vector<const observation*>& series, date as_of, progress_method method,
-                     const evaluation_policy& policy, trace& tr) {
+// A numeric target judged on one series: met now or at the deadline, else progress. `annual_only`: figures for part
+// of a year neither decide nor count as yearly points (threshold and all-levels goals; not running totals).
+verdict judge_target(const goal& g, const std::vector<const observation*>& all, date as_of, progress_method method,
+                     const evaluation_policy& policy, trace& tr, bool annual_only) {
   verdict v;
-  if (series.empty()) {
-    v.reason_zh = "尚无数据";
-    v.reason_en = "no figure reported yet";
-    return v;
-  }
+  const observation* newer_partial = nullptr;
+  const std::vector<const observation*> series = annual_only ? full_years(all, policy, &newer_partial) : all;
+  if (newer_partial) v.facts.partial_value = newer_partial->value, v.facts.partial_period = newer_partial->period;
   const auto& t = *g.target;
-  v.latest = series.back();
   tr.formula = "target_check";
   tr.rule = "The target is met when the value satisfies \"" + std::string(to_string(t.comparator)) + " " + number(t.value) +
             "\" exactly (no tolerance); after the deadline the figure for the period containing it decides.";
+  if (annual_only && !policy.partial_periods_decide)
+    tr.rule += " Figures for part of a year are shown but not judged on (an annual indicator).";
+  if (series.empty()) {
+    v.set(goal_status::no_data, newer_partial ? evidence::only_partial_figures : evidence::no_figure);
+    if (newer_partial) v.latest = newer_partial;
+    if (as_of >= g.deadline) v.facts.awaited = period::year(g.deadline.year());
+    return v;
+  }
+  v.latest = series.back();
   if (as_of >= g.deadline) {
     if (const auto* final_figure = deciding(series, g.deadline)) {
       v.latest = final_figure;
       const auto chk = formulas::check_target(final_figure->value, t);
+      const double shortfall = wording::round_decimal(chk.shortfall);
       tr.values.push_back({"deadline_value", final_figure->value});
-      tr.values.push_back({"shortfall", chk.shortfall});
-      v.status = chk.met ? goal_status::achieved : goal_status::missed;
+      tr.values.push_back({"shortfall", shortfall});
+      v.set(chk.met ? goal_status::achieved : goal_status::missed, chk.met ? evidence::met_at_deadline : evidence::short_at_deadline);
+      if (!chk.met) v.facts.shortfall = shortfall;
       return v;
     }
     tr.note = "deadline reached; the figure for " + std::to_string(g.deadline.year()) + " is not reported yet";
+    v.facts.awaited = period::year(g.deadline.year());
   }
   const auto chk = formulas::check_target(v.latest->value, t);
   tr.values.push_back({"latest_value", v.latest->value});
-  tr.values.push_back({"shortfall", chk.shortfall});
+  tr.values.push_back({"shortfall", wording::round_decimal(chk.shortfall)});
   if (chk.met) {
-    v.status = goal_status::achieved;
+    v.set(goal_status::achieved, evidence::met_early);
     return v;
   }
   progress(v, g, series, method, policy, tr);
@@ -278,6 +244,7 @@ verdict judge_maintain(const plan& p, const goal& g, const std::vector<const obs
   verdict v;
   const auto& t = *g.target;
   const date start = policy.maintain_window_start.value_or(p.document().issued_on);
+  v.facts.window_start = start;
   std::vector<const observation*> window;
   for (const auto* o : series)
     if (o->period.last_day() >= start && o->period.last_day() <= g.deadline) window.push_back(o);
@@ -285,9 +252,10 @@ verdict judge_maintain(const plan& p, const goal& g, const std::vector<const obs
   tr.rule = "Every figure from " + to_iso(start) + " to the deadline must satisfy \"" + std::string(to_string(t.comparator)) +
             " " + number(t.value) + "\".";
   tr.values.push_back({"window_start_year", as_fractional_year(start)});
+  const bool over = as_of >= g.deadline && deciding(window, g.deadline) != nullptr;
+  if (as_of >= g.deadline && !over) v.facts.awaited = period::year(g.deadline.year());
   if (window.empty()) {
-    v.reason_zh = "考核期内尚无数据";
-    v.reason_en = "no figure in the window yet";
+    v.set(goal_status::no_data, evidence::no_figure);
     return v;
   }
   std::vector<double> values;
@@ -296,17 +264,16 @@ verdict judge_maintain(const plan& p, const goal& g, const std::vector<const obs
   tr.values.push_back({"figures_checked", static_cast<double>(m.checked)});
   tr.values.push_back({"violations", static_cast<double>(m.violations)});
   v.latest = window.back();
-  const bool over = as_of >= g.deadline && deciding(window, g.deadline) != nullptr;
   if (m.violations > 0) {
     const auto* bad = window[*m.first_violation];
-    // a year below the line cannot be undone: missed once the deadline is reached
-    v.status = as_of >= g.deadline ? goal_status::missed : goal_status::off_track;
-    v.reason_zh = period_zh(bad->period) + "为" + value_with_unit(bad->value, t.unit) + "，未能保持";
-    v.reason_en = "it was " + value_with_unit_en(bad->value, t.unit) + " in " + bad->period.str() + ", not maintained";
+    // a year below the line cannot be undone: missed once the deadline is reached, whatever is still awaited
+    v.set(as_of >= g.deadline ? goal_status::missed : goal_status::off_track, evidence::not_maintained);
+    v.facts.awaited.reset();
+    v.facts.broke_period = bad->period;
+    v.facts.broke_value = bad->value;
   } else {
-    v.status = over ? goal_status::achieved : goal_status::on_track;
-    v.reason_zh = "考核期内" + std::to_string(m.checked) + "期数据均保持在目标以内";
-    v.reason_en = "all " + std::to_string(m.checked) + " figures in the window held";
+    v.set(over ? goal_status::achieved : goal_status::on_track, evidence::maintained);
+    v.facts.count = m.checked;
     if (as_of >= g.deadline && !over) tr.note = "deadline reached; the figure for its period is not reported yet";
   }
   return v;
@@ -316,17 +283,21 @@ verdict judge_trend(const goal& g, const std::vector<const observation*>& series
                     trace& tr) {
   verdict v;
   const bool increase = g.direction.value_or(trend_direction::increase) == trend_direction::increase;
+  v.facts.increase = increase;
   std::vector<const observation*> until_deadline;
   for (const auto* o : series)
     if (o->period.last_day() <= g.deadline) until_deadline.push_back(o);
-  const auto points = annual(until_deadline);
+  const observation* newer_partial = nullptr;
+  const auto points = annual(full_years(until_deadline, policy, &newer_partial));
+  if (newer_partial) v.facts.partial_value = newer_partial->value, v.facts.partial_period = newer_partial->period;
   tr.formula = "trend";
   tr.rule = std::string("Each year's figure must be ") + (increase ? "at least" : "at most") +
             " the year before (" + (policy.trend_flat_step_breaks ? "a flat year breaks it" : "a flat year does not break it") + ").";
+  const bool over = as_of >= g.deadline && deciding(points, g.deadline) != nullptr;
+  if (as_of >= g.deadline && !over) v.facts.awaited = period::year(g.deadline.year());
   if (points.size() < 2) {
     v.latest = points.empty() ? nullptr : points.back();
-    v.reason_zh = "判断趋势至少需要两年数据";
-    v.reason_en = "a trend needs figures for two years";
+    v.set(goal_status::no_data, evidence::trend_too_few);
     return v;
   }
   std::vector<double> values;
@@ -342,18 +313,17 @@ verdict judge_trend(const goal& g, const std::vector<const observation*>& series
   tr.values.push_back({"steps_against", static_cast<double>(tc.steps_against)});
   v.latest = points.back();
   // "achieved" needs the deciding figure; a fall, once it happened, cannot be undone
-  const bool over = as_of >= g.deadline && deciding(until_deadline, g.deadline) != nullptr;
   if (as_of >= g.deadline && !over) tr.note = "deadline reached; the figure for its period is not reported yet";
   if (tc.steps_against == 0) {
-    v.status = over ? goal_status::achieved : goal_status::on_track;
-    v.reason_zh = increase ? "逐年提高" : "逐年下降";
-    v.reason_en = increase ? "rising year on year" : "falling year on year";
+    v.set(over ? goal_status::achieved : goal_status::on_track, evidence::trend_unbroken);
   } else {
     const auto i = *tc.last_step_against;
     const bool latest_broke = i == values.size() - 1;
-    v.status = as_of >= g.deadline ? goal_status::missed : latest_broke ? goal_status::off_track : goal_status::at_risk;
-    v.reason_zh = period_zh(points[i]->period) + (increase ? "较上年下降" : "较上年上升");
-    v.reason_en = std::string(increase ? "it fell in " : "it rose in ") + points[i]->period.str();
+    v.set(as_of >= g.deadline ? goal_status::missed : latest_broke ? goal_status::off_track : goal_status::at_risk,
+          evidence::trend_broken);
+    v.facts.awaited.reset();
+    v.facts.broke_period = points[i]->period;
+    v.facts.broke_value = points[i]->value;
   }
   return v;
 }
@@ -369,10 +339,11 @@ verdict judge_milestone(const plan& p, const goal& g, const std::vector<const ob
   const auto& t = *g.target;
   tr.formula = "milestone";
   tr.rule = "Done when the count of items completed reaches " + number(t.value) +
-            "; before the deadline, on track while the share done keeps pace with the share of time elapsed since the plan was issued.";
+            "; before the deadline, on track while the share done keeps pace with the share of time elapsed since the "
+            "plan was issued; once the time is up without the deciding figure, off track unless done.";
   if (series.empty()) {
-    v.reason_zh = "尚无进展数据";
-    v.reason_en = "no progress reported yet";
+    v.set(goal_status::no_data, evidence::no_figure);
+    if (as_of >= g.deadline) v.facts.awaited = period::year(g.deadline.year());
     return v;
   }
   v.latest = series.back();
@@ -382,111 +353,37 @@ verdict judge_milestone(const plan& p, const goal& g, const std::vector<const ob
   const auto chk = formulas::check_target(v.latest->value, t);
   tr.values.push_back({"done", v.latest->value});
   if (chk.met && (final_figure || v.latest->period.last_day() <= g.deadline)) {
-    v.status = goal_status::achieved;
-    v.reason_zh = "已于" + period_zh(v.latest->period) + "完成";
-    v.reason_en = "completed by " + v.latest->period.str();
+    v.set(goal_status::achieved, evidence::milestone_done);
     return v;
   }
   if (final_figure) {
-    v.status = goal_status::missed;
-    v.reason_zh = "到期仅完成" + number(final_figure->value) + "/" + number(t.value);
-    v.reason_en = "only " + number(final_figure->value) + " of " + number(t.value) + " done by the deadline";
+    v.set(goal_status::missed, evidence::milestone_short);
     return v;
   }
-  if (as_of >= g.deadline) tr.note = "deadline reached; the figure for its period is not reported yet";
+  if (as_of >= g.deadline) {
+    tr.note = "deadline reached; the figure for its period is not reported yet";
+    v.facts.awaited = period::year(g.deadline.year());
+  }
   const date start = p.document().issued_on;
   const auto pc = formulas::pace(v.latest->value, t.value, static_cast<double>((as_of - start).days()),
                                  static_cast<double>((g.deadline - start).days()));
   tr.values.push_back({"done_fraction", pc.done_fraction});
   tr.values.push_back({"elapsed_fraction", pc.elapsed_fraction});
-  v.status = pc.on_pace() ? goal_status::on_track : goal_status::at_risk;
-  v.reason_zh = "已完成" + percent(pc.done_fraction) + "，时间已过" + percent(pc.elapsed_fraction);
-  v.reason_en = percent(pc.done_fraction) + " done with " + percent(pc.elapsed_fraction) + " of the time gone";
+  // all of the time gone and not done: no speeding up can help any more
+  const goal_status s = pc.on_pace() ? goal_status::on_track : as_of >= g.deadline ? goal_status::off_track : goal_status::at_risk;
+  v.set(s, evidence::milestone_pace);
+  v.facts.done_fraction = pc.done_fraction;
+  v.facts.elapsed_fraction = pc.elapsed_fraction;
   return v;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Explanation
-
-std::string units_zh(const plan& p, const goal& g) {
-  std::string s;
-  for (const auto& u : p.units_for(g)) s += (s.empty() ? "" : "、") + p.find_unit(u)->name;
-  return s;
-}
-
-std::string units_en(const plan& p, const goal& g) {
-  std::string s;
-  for (const auto& u : p.units_for(g)) {
-    const auto* unit = p.find_unit(u);
-    s += (s.empty() ? "" : ", ") + (unit->name_en.empty() ? unit->name : unit->name_en);
-  }
-  return s;
-}
-
-std::string_view status_sentence_zh(goal_status s) {
-  switch (s) {
-    case goal_status::achieved: return "已达成";
-    case goal_status::on_track: return "进度正常，预计可如期达成";
-    case goal_status::at_risk: return "存在风险，需加快推进";
-    case goal_status::off_track: return "进度滞后，按当前趋势难以达成";
-    case goal_status::missed: return "期限已过，未达成";
-    case goal_status::no_data: return "暂无数据，无法评估";
-    case goal_status::not_scored: return "定性目标，跟踪但不评分";
-  }
-  return "";
-}
-
-std::string_view status_sentence_en(goal_status s) {
-  switch (s) {
-    case goal_status::achieved: return "achieved";
-    case goal_status::on_track: return "on track to be met on time";
-    case goal_status::at_risk: return "at risk: progress must speed up";
-    case goal_status::off_track: return "off track: on the current trend it will not be met";
-    case goal_status::missed: return "missed: the deadline has passed";
-    case goal_status::no_data: return "no data: cannot be assessed";
-    case goal_status::not_scored: return "qualitative: tracked, not scored";
-  }
-  return "";
-}
-
-explanation explain(const plan& p, const goal& g, const goal_result& r, const verdict& v) {
-  explanation e;
-  const std::string subject_en = g.name_en.empty() ? g.indicator : g.name_en;
-  const std::string where_zh = g.source.kind == source_ref::kind_t::clause ? "方案第（" + chinese_numeral(g.source.number) + "）条"
-                                                                          : "方案专栏" + std::to_string(g.source.number);
-  const std::string where_en = std::string(to_string(g.source.kind)) + " " + std::to_string(g.source.number);
-  const std::string unit = g.target ? g.target->unit : "";
-  // the figure
-  if (r.value && r.period) {
-    e.zh = g.indicator + period_zh(*r.period) + "为" + value_with_unit(*r.value, unit);
-    e.en = subject_en + ": " + value_with_unit_en(*r.value, unit) + " in " + r.period->str();
-  } else {
-    e.zh = g.indicator;
-    e.en = subject_en;
-  }
-  // the target
-  if (g.target) {
-    e.zh += "，目标为到" + std::to_string(g.deadline.year()) + "年" + std::string(comparator_zh(g.target->comparator)) +
-            value_with_unit(g.target->value, unit) + "（" + where_zh + "）";
-    e.en += "; target " + std::string(comparator_en(g.target->comparator)) + " " + value_with_unit_en(g.target->value, unit) +
-            " by " + to_iso(g.deadline) + " (" + where_en + ")";
-  } else {
-    e.zh += "（" + where_zh + "：" + g.quote + "）";
-    e.en += " (" + where_en + ")";
-  }
-  e.zh += "；" + std::string(status_sentence_zh(r.status));
-  e.en += ": " + std::string(status_sentence_en(r.status));
-  if (!v.reason_zh.empty()) e.zh += "（" + v.reason_zh + "）";
-  if (!v.reason_en.empty()) e.en += " (" + v.reason_en + ")";
-  const auto zh_units = units_zh(p, g);
-  if (!zh_units.empty()) {
-    e.zh += "。责任单位：" + zh_units + "。";
-    e.en += ". Accountable: " + units_en(p, g) + ".";
-  } else {
-    e.zh += "。";
-    e.en += ".";
-  }
-  return e;
+// How far a level's figure is from the target, in the direction that matters (larger is worse), for choosing the
+// deciding level among levels of the same status.
+double distance_below(const goal& g, const verdict& v) {
+  if (!v.latest || !g.target) return -1e300;
+  const auto hb = higher_is_better(g.target->comparator);
+  if (!hb) return std::fabs(v.latest->value - g.target->value);
+  return *hb ? g.target->value - v.latest->value : v.latest->value - g.target->value;
 }
 
 }  // namespace
@@ -503,16 +400,16 @@ goal_result evaluate_goal(const plan& p, const goal& g, const observation_ledger
   trace& tr = r.trace;
   switch (g.kind) {
     case goal_kind::qualitative:
-      v.status = goal_status::not_scored;
+      v.set(goal_status::not_scored, evidence::qualitative);
       v.latest = known.empty() ? nullptr : known.back();
       tr.formula = "qualitative";
       tr.rule = "A qualitative goal is tracked, not scored.";
       break;
     case goal_kind::threshold:
-      v = judge_target(g, of_level(known, std::nullopt), as_of, policy.threshold_method, policy, tr);
+      v = judge_target(g, of_level(known, std::nullopt), as_of, policy.threshold_method, policy, tr, true);
       break;
     case goal_kind::cumulative:
-      v = judge_target(g, of_level(known, std::nullopt), as_of, policy.cumulative_method, policy, tr);
+      v = judge_target(g, of_level(known, std::nullopt), as_of, policy.cumulative_method, policy, tr, false);
       tr.rule += " Figures are running totals since the plan began.";
       break;
     case goal_kind::maintain:
@@ -525,53 +422,68 @@ goal_result evaluate_goal(const plan& p, const goal& g, const observation_ledger
       v = judge_milestone(p, g, of_level(known, std::nullopt), as_of, policy, tr);
       break;
     case goal_kind::all_levels: {
-      // each level on its own; the worst decides; a level without figures leaves the goal without data
-      const verdict* worst = nullptr;
+      // each level on its own; the worst decides. A level without figures leaves the goal without data, unless a
+      // level with figures is already as bad as the goal can be at this point: missed (after the deadline) or
+      // off_track (before it) — no figure still to come can make the goal better than that.
       std::vector<verdict> per_level;
-      std::vector<std::string> missing;
+      std::vector<level> missing;
       per_level.reserve(g.levels.size());
       for (const auto& name : g.levels) {
         const auto l = parse_level(name);
         if (!l) continue;
         trace level_trace;
-        per_level.push_back(judge_target(g, of_level(known, l), as_of, policy.all_levels_method, policy, level_trace));
+        per_level.push_back(judge_target(g, of_level(known, l), as_of, policy.all_levels_method, policy, level_trace, true));
+        per_level.back().facts.level = *l;
         const auto& lv = per_level.back();
         level_result lr{*l, lv.status, std::nullopt, std::nullopt};
-        if (lv.latest) lr.value = lv.latest->value, lr.period = lv.latest->period;
+        if (lv.latest && lv.status != goal_status::no_data) lr.value = lv.latest->value, lr.period = lv.latest->period;
         r.levels.push_back(lr);
-        if (lv.status == goal_status::no_data) missing.push_back(name);
+        if (lv.status == goal_status::no_data) missing.push_back(*l);
         for (auto& val : level_trace.values) tr.values.push_back({name + "." + val.name, val.value});
         if (tr.formula.empty()) tr.formula = "all_levels:" + level_trace.formula, tr.rule = level_trace.rule, tr.thresholds = level_trace.thresholds;
+        if (!level_trace.note.empty() && tr.note.empty()) tr.note = level_trace.note;
       }
-      tr.rule += " Each level (各级) is judged on its own figures; the worst level decides.";
-      for (const auto& lv : per_level)
-        if (!worst || severity(lv.status) > severity(worst->status)) worst = &lv;
-      if (!missing.empty() || !worst) {
-        v.status = goal_status::no_data;
-        std::string list;
-        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-        v.reason_zh = "缺少以下层级的数据：" + list;
-        v.reason_en = "no figures for level(s): " + list;
-        if (worst) v.latest = worst->latest;
+      tr.rule += " Each level (各级) is judged on its own figures; the worst level decides (among levels of the same "
+                 "status, the one farthest from the target); a level without figures leaves the goal without data "
+                 "unless another level has already missed (after the deadline) or is off track (before it).";
+      const verdict* worst = nullptr;
+      for (const auto& lv : per_level) {
+        if (lv.status == goal_status::no_data) continue;
+        if (!worst || severity(lv.status) > severity(worst->status) ||
+            (severity(lv.status) == severity(worst->status) && distance_below(g, lv) > distance_below(g, *worst)))
+          worst = &lv;
+      }
+      const goal_status decisive = as_of >= g.deadline ? goal_status::missed : goal_status::off_track;
+      if (!worst || (!missing.empty() && severity(worst->status) < severity(decisive))) {
+        v.set(goal_status::no_data, evidence::levels_missing);
+        if (as_of >= g.deadline) v.facts.awaited = period::year(g.deadline.year());
       } else {
         v = *worst;
-        if (v.latest && v.latest->level) {
-          v.reason_zh = std::string(v.latest->level == level::national ? "国家" : v.latest->level == level::municipal ? "市" : "区") +
-                        "级" + (v.reason_zh.empty() ? "" : "：" + v.reason_zh);
-          v.reason_en = std::string(to_string(*v.latest->level)) + " level" + (v.reason_en.empty() ? "" : ": " + v.reason_en);
-        }
       }
+      v.facts.missing_levels = missing;
+      if (v.status == goal_status::no_data) v.facts.level.reset(), v.latest = nullptr;
       break;
     }
   }
   r.status = v.status;
   r.projected = v.projected;
-  if (v.latest) {
+  if (v.latest && !(v.facts.evidence == evidence::only_partial_figures)) {
     r.value = v.latest->value;
     r.period = v.latest->period;
   }
   for (const auto* o : known) tr.observations.push_back(*o);
-  r.explanation = explain(p, g, r, v);
+  goal_facts& f = v.facts;
+  f.status = v.status;
+  f.as_of = as_of;
+  f.deadline_reached = as_of >= g.deadline;
+  f.value = r.value;
+  f.period = r.period;
+  f.band_on_track = policy.on_track_ratio;
+  f.band_at_risk = policy.at_risk_ratio;
+  if (g.kind == goal_kind::maintain && f.window_start.is_special())
+    f.window_start = policy.maintain_window_start.value_or(p.document().issued_on);
+  if (f.partial_period && f.period && f.partial_period->last_day() <= f.period->last_day()) f.partial_value.reset(), f.partial_period.reset();
+  r.explanation = explain_goal(p, g, f);
   return r;
 }
 

@@ -2,6 +2,7 @@
 #include <qgov/io/evaluation_json.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -11,14 +12,22 @@ namespace {
 
 using ordered = nlohmann::ordered_json;
 
+// A JSON number: whole numbers as integers ("base_year": 2023, not 2023.0), others as the shortest text that reads
+// back as the same double. Reading either back gives the same double.
+ordered num(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) return static_cast<std::int64_t>(v);
+  return v;
+}
+
 ordered number_or_null(std::optional<double> v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  return *v;
+  if (!v) return nullptr;
+  return num(*v);
 }
 
 ordered observation_json(const observation& o) {
-  ordered j{{"goal", o.goal.str()}, {"period", o.period.str()}, {"value", o.value}};
-  if (o.rate) j["numerator"] = o.rate->numerator, j["denominator"] = o.rate->denominator;
+  ordered j{{"goal", o.goal.str()}, {"period", o.period.str()}, {"value", num(o.value)}};
+  if (o.rate) j["numerator"] = num(o.rate->numerator), j["denominator"] = num(o.rate->denominator);
   if (o.level) j["level"] = std::string(to_string(*o.level));
   j["reported_on"] = to_iso(o.reported_on);
   j["source"] = o.source;
@@ -53,7 +62,7 @@ std::string to_json(const evaluation& e, const plan& p, int indent) {
     gj["value"] = number_or_null(r.value);
     gj["period"] = r.period ? ordered(r.period->str()) : ordered(nullptr);
     if (g && g->target) {
-      gj["target"] = {{"comparator", std::string(to_string(g->target->comparator))}, {"value", g->target->value},
+      gj["target"] = {{"comparator", std::string(to_string(g->target->comparator))}, {"value", num(g->target->value)},
                       {"unit", g->target->unit}, {"deadline", to_iso(g->deadline)}};
     }
     gj["projected"] = number_or_null(r.projected);
@@ -104,7 +113,7 @@ std::string to_json(const evaluation& e, const plan& p, int indent) {
     bj["vetoed"] = b.vetoed;
     ordered contributions = ordered::array();
     for (const auto& c : b.contributions)
-      contributions.push_back({{"goal", c.goal.str()}, {"role", std::string(to_string(c.unit_role))}, {"weight", c.weight}, {"points", c.points}});
+      contributions.push_back({{"goal", c.goal.str()}, {"role", std::string(to_string(c.unit_role))}, {"weight", num(c.weight)}, {"points", num(c.points)}});
     bj["goals"] = contributions;
     j["bureaus"].push_back(bj);
   }

@@ -2,6 +2,7 @@
 // The same figures as render_text/render_markdown and the JSON; the status words carry the meaning, the colours and
 // symbols only help the eye.
 #include <qgov/render/report_html.hpp>
+#include <qgov/render/explanation.hpp>
 
 #include "render/html_shared.hpp"
 
@@ -61,15 +62,8 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
-// Up to two decimals, trailing zeros dropped: 98.40 → 98.4, 9.00 → 9.
-std::string trimmed(double v) {
-  std::string s = fixed(v, 2);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
+// Up to two decimals, trailing zeros dropped: 98.40 → 98.4, 9.00 → 9 (the one formatter of render/explanation).
+std::string trimmed(double v) { return wording::format_number(v, 2); }
 
 // Full precision for data attributes, so tests and scrapers read the figure the evaluation used.
 std::string exact(double v) {
@@ -78,10 +72,25 @@ std::string exact(double v) {
   return buf;
 }
 
-std::string with_unit(double v, const goal* g) {
-  std::string s = trimmed(v);
-  if (g && g->target && !g->target->unit.empty()) s += g->target->unit == "%" ? "%" : " " + g->target->unit;
-  return s;
+// A figure for people: rounded by unit (counts whole, rates to the plan's printed precision), never on the wrong
+// side of the target because of rounding.
+std::string with_unit_in(double v, const goal* g, language lang) {
+  if (!g || !g->target) return trimmed(v);
+  return wording::display_value(v, g->target->unit, lang == language::en ? language::en : language::zh,
+                                wording::printed_decimals(g->target->stated), {g->target->value});
+}
+
+std::string_view unit_kind_words(unit_kind k, language l) {
+  if (l != language::zh) return to_string(k);
+  switch (k) {
+    case unit_kind::district_bureau: return "区级部门";
+    case unit_kind::branch_office: return "垂管分支机构";
+    case unit_kind::customs: return "海关";
+    case unit_kind::judicial_organ: return "司法机关";
+    case unit_kind::party_mass_organisation: return "党群组织";
+    case unit_kind::collective: return "街道园区";
+  }
+  return "";
 }
 
 
@@ -143,14 +152,44 @@ private:
   std::ostringstream os_;
 
   // A label in the report's language(s): "中文 English" for both.
+  // A figure in the report's language: counters (个, 家 …) dropped and 亩 as mu in English.
+  std::string with_unit(double v, const goal* g) const { return with_unit_in(v, g, lang_); }
+
   std::string label(std::string_view zh, std::string_view en) const {
     if (lang_ == language::zh) return std::string(zh);
     if (lang_ == language::en) return std::string(en);
     return std::string(zh) + " " + std::string(en);
   }
 
+  // Words of the report's language(s) from the one word table (render/explanation).
+  std::string kind_shown(goal_kind k) const {
+    if (lang_ == language::both) return label(wording::kind_word(k, language::zh), wording::kind_word(k, language::en));
+    return std::string(wording::kind_word(k, lang_));
+  }
+  std::string level_shown(level l) const {
+    if (lang_ == language::both) return label(wording::level_short(l, language::zh), wording::level_short(l, language::en));
+    return std::string(wording::level_short(l, lang_));
+  }
+  std::string period_shown(const period& p) const { return wording::period_words(p, lang_ == language::zh ? language::zh : language::en); }
+  std::string coverage_shown(clause_coverage c) const {
+    const auto& zh = wording::words_for(language::zh);
+    const auto& en = wording::words_for(language::en);
+    auto pick = [&](const wording::words& w) {
+      return std::string(c == clause_coverage::measurable ? w.measurable : c == clause_coverage::qualitative_only ? w.qualitative_only : w.no_goal);
+    };
+    return label(pick(zh), pick(en));
+  }
+  static std::string convention_zh(role_convention c) {
+    switch (c) {
+      case role_convention::first_listed_leads: return "首列单位牵头";
+      case role_convention::all_responsible: return "均为负责";
+      case role_convention::explicit_roles: return "逐一标注";
+    }
+    return "";
+  }
+
   std::string status_words(goal_status s) const {
-    if (lang_ == language::zh) return std::string(to_chinese(s)) + " " + std::string(to_string(s));
+    if (lang_ == language::zh) return std::string(to_chinese(s));
     if (lang_ == language::en) return std::string(to_string(s));
     return std::string(to_string(s)) + " " + std::string(to_chinese(s));
   }
@@ -246,7 +285,7 @@ private:
     if (lang_ != language::zh && !g.name_en.empty()) os_ << " <span class=\"en\">" << esc(g.name_en) << "</span>";
     os_ << "</h3> <code class=\"gid\">" << esc(g.id.str()) << "</code></header>\n<div class=\"body\">\n<div class=\"facts\">\n<dl>\n";
     os_ << "<dt>" << label("最新值", "Latest") << "</dt><dd class=\"value\">"
-        << (r.value ? esc(with_unit(*r.value, &g)) : std::string("—")) << (r.period ? " <small>(" + esc(r.period->str()) + ")</small>" : "")
+        << (r.value ? esc(with_unit(*r.value, &g)) : std::string("—")) << (r.period ? " <small>(" + esc(period_shown(*r.period)) + ")</small>" : "")
         << "</dd>\n<dt>" << label("目标", "Target") << "</dt><dd>";
     if (g.target) os_ << esc(symbol(g.target->comparator)) << " " << esc(with_unit(g.target->value, &g)) << " <small>(" << esc(g.target->stated) << ")</small>";
     else if (g.direction) os_ << esc(label(*g.direction == trend_direction::increase ? "逐年提高" : "逐年下降",
@@ -256,20 +295,22 @@ private:
     if (r.projected)
       os_ << "<dt>" << label("预计", "Projected") << "</dt><dd>" << esc(with_unit(*r.projected, &g)) << " <small>("
           << label("期限时", "at the deadline") << ")</small></dd>\n";
-    os_ << "<dt>" << label("类型", "Kind") << "</dt><dd>" << to_string(g.kind) << "</dd>\n</dl>\n";
+    os_ << "<dt>" << label("类型", "Kind") << "</dt><dd>" << kind_shown(g.kind) << "</dd>\n</dl>\n";
     progress_bar(g, r);
     if (!r.levels.empty()) {
       os_ << "<table class=\"levels\"><tr><th>" << label("层级", "level") << "</th><th>" << label("状态", "status") << "</th><th>"
           << label("值", "value") << "</th></tr>\n";
       for (const auto& l : r.levels)
-        os_ << "<tr data-level=\"" << to_string(l.level) << "\"><td>" << to_string(l.level) << "</td><td>" << badge(l.status)
+        os_ << "<tr data-level=\"" << to_string(l.level) << "\"><td>" << level_shown(l.level) << "</td><td>" << badge(l.status)
             << "</td><td>" << (l.value ? esc(with_unit(*l.value, &g)) : std::string("—"))
-            << (l.period ? " <small>(" + esc(l.period->str()) + ")</small>" : "") << "</td></tr>\n";
+            << (l.period ? " <small>(" + esc(period_shown(*l.period)) + ")</small>" : "") << "</td></tr>\n";
       os_ << "</table>\n";
     }
     if (lang_ != language::en) os_ << "<p class=\"expl\" lang=\"zh-CN\">" << esc(r.explanation.zh) << "</p>\n";
     if (lang_ != language::zh) os_ << "<p class=\"expl\" lang=\"en\">" << esc(r.explanation.en) << "</p>\n";
-    if (!r.trace.note.empty()) os_ << "<p class=\"note\">" << label("注", "Note") << ": " << esc(r.trace.note) << "</p>\n";
+    // the trace's note is English; in Chinese the sentence above already says what the deadline leaves awaited
+    if (!r.trace.note.empty() && lang_ != language::zh)
+      os_ << "<p class=\"note\">" << label("注", "Note") << ": " << esc(r.trace.note) << "</p>\n";
     os_ << "<blockquote lang=\"zh-CN\"><p>“" << esc(g.quote) << "”</p><footer>" << label("出处", "Source") << " "
         << source_label(g.source) << ", " << label("第", "line ") << p_.position_of(g.span).line << label("行", "")
         << "</footer></blockquote>\n";
@@ -289,7 +330,7 @@ private:
     }
     const auto units = p_.units_for(g);
     os_ << "<p class=\"units\">" << label("责任单位", "Accountable") << " (" << units.size() << "): ";
-    for (std::size_t i = 0; i < units.size(); ++i) os_ << (i ? "、" : "") << unit_link(units[i]);
+    for (std::size_t i = 0; i < units.size(); ++i) os_ << (i ? (lang_ == language::en ? ", " : "、") : "") << unit_link(units[i]);
     if (units.empty()) os_ << "—";
     os_ << "</p>\n</div>\n";
     chart(g, r);
@@ -382,11 +423,11 @@ private:
       os_ << "\"/>\n";
       for (const auto* o : points)
         os_ << "<circle class=\"pt\" cx=\"" << n(sx(o->period.end_as_year())) << "\" cy=\"" << n(sy(o->value)) << "\" r=\"3\"><title>"
-            << esc(o->period.str()) << (o->level ? " " + std::string(to_string(*o->level)) : "") << ": " << esc(with_unit(o->value, &g))
+            << esc(period_shown(o->period)) << (o->level ? " " + level_shown(*o->level) : "") << ": " << esc(with_unit(o->value, &g))
             << "</title></circle>\n";
       if (lv >= 0)
         os_ << "<text class=\"tick\" x=\"" << n(sx(points.back()->period.end_as_year()) + 5) << "\" y=\""
-            << n(sy(points.back()->value) + 3) << "\">" << to_string(static_cast<level>(lv)) << "</text>\n";
+            << n(sy(points.back()->value) + 3) << "\">" << level_shown(static_cast<level>(lv)) << "</text>\n";
       if (!last || last->period < points.back()->period) last = points.back();
     }
     if (r.projected && last) {
@@ -416,7 +457,7 @@ private:
       os_ << "><td class=\"num\">" << (b->rank ? std::to_string(*b->rank) : "—") << "</td><td class=\"name\">"
           << esc(u ? u->name : b->unit.str());
       if (u && lang_ != language::zh && !u->name_en.empty()) os_ << "<br><small>" << esc(u->name_en) << "</small>";
-      os_ << "</td><td><small>" << (u ? to_string(u->kind) : "") << "</small></td><td class=\"score\">";
+      os_ << "</td><td><small>" << (u ? unit_kind_words(u->kind, lang_) : "") << "</small></td><td class=\"score\">";
       if (b->score)
         os_ << "<span class=\"sbar\"><span style=\"width:" << fixed(std::clamp(*b->score, 0.0, 100.0), 1) << "%\"></span></span> "
             << fixed(*b->score, 1);
@@ -495,7 +536,7 @@ private:
     os_ << "<li><span class=\"badge s-none\" data-status=\"none\"><span class=\"sym\">·</span> " << label("无关联目标", "no goal linked")
         << "</span></li>\n<li><b>L</b> " << label("牵头", "lead") << " · <b>R</b> " << label("负责", "responsible") << " · <b>S</b> "
         << label("配合", "supporting") << " · " << label("空白：未列名", "blank: not named") << " <small>(" << label("角色约定", "convention")
-        << ": " << to_string(p_.convention()) << ")</small></li>\n</ul>\n</section>\n";
+        << ": " << (lang_ == language::zh ? convention_zh(p_.convention()) : to_string(p_.convention())) << ")</small></li>\n</ul>\n</section>\n";
   }
 
   void coverage() {
@@ -513,7 +554,7 @@ private:
       const char* mark = c.coverage == clause_coverage::measurable ? "\u25CF" : c.coverage == clause_coverage::qualitative_only ? "\u25D0" : "\u25CB";
       os_ << "<tr id=\"clause-" << c.clause.value << "\" data-clause=\"" << c.clause.value << "\" data-coverage=\"" << cov
           << "\"><td>" << clause_label(c.clause.value) << esc(cl ? cl->title.text : "") << "</td><td class=\"cov-" << cov
-          << "\"><span class=\"sym\" aria-hidden=\"true\">" << mark << "</span> " << cov << "</td><td>";
+          << "\"><span class=\"sym\" aria-hidden=\"true\">" << mark << "</span> " << coverage_shown(c.coverage) << "</td><td>";
       for (std::size_t i = 0; i < c.goals.size(); ++i) {
         const auto* r = find_result(e_, c.goals[i]);
         const std::string st = r ? std::string(to_string(r->status)) : "no_data";

@@ -38,23 +38,48 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
-std::string shown(const std::optional<double>& v, const goal* g) {
+// Figures for people: one formatter (render/explanation), rounded by unit, kept on the right side of the target;
+// in English counters (个, 家 …) are dropped and 亩 is mu.
+std::string shown(const std::optional<double>& v, const goal* g, language lang) {
   if (!v) return "—";
-  std::ostringstream os;
-  os << fixed(*v, 2);
-  std::string s = os.str();
-  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
-    const bool dot = s.back() == '.';
-    s.pop_back();
-    if (dot) break;
-  }
-  if (g && g->target) s += g->target->unit == "%" ? "%" : " " + g->target->unit;
-  return s;
+  if (!g || !g->target) return wording::format_number(*v, 2);
+  return wording::display_value(*v, g->target->unit, lang == language::en ? language::en : language::zh,
+                                wording::printed_decimals(g->target->stated), {g->target->value});
 }
 
-std::string target_shown(const goal& g) {
-  if (!g.target) return g.direction ? (*g.direction == trend_direction::increase ? "rising" : "falling") : "—";
-  return std::string(symbol(g.target->comparator)) + " " + shown(g.target->value, &g);
+std::string target_shown(const goal& g, language lang) {
+  const auto& w = wording::words_for(lang);
+  if (!g.target) return std::string(g.direction ? (*g.direction == trend_direction::increase ? w.rising : w.falling) : std::string_view("—"));
+  return std::string(symbol(g.target->comparator)) + " " +
+         wording::display_value(g.target->value, g.target->unit, lang == language::en ? language::en : language::zh, 6);
+}
+
+std::string status_shown(goal_status s, language lang) {
+  return lang == language::zh ? std::string(to_chinese(s)) : std::string(to_string(s));
+}
+
+std::string period_shown(const std::optional<period>& p, language lang) {
+  return p ? wording::period_words(*p, lang == language::zh ? language::zh : language::en) : "—";
+}
+
+std::string coverage_line(const evaluation& e, language lang) {
+  int measurable = 0, qualitative = 0, none = 0;
+  for (const auto& cv : e.coverage)
+    (cv.coverage == clause_coverage::measurable ? measurable : cv.coverage == clause_coverage::qualitative_only ? qualitative : none)++;
+  std::string line(wording::words_for(lang).coverage_line);
+  auto put = [&](const char* key, int n) {
+    const auto at = line.find(key);
+    if (at != std::string::npos) line.replace(at, 3, std::to_string(n));
+  };
+  put("{m}", measurable);
+  put("{q}", qualitative);
+  put("{n}", none);
+  return line;
+}
+
+std::string_view coverage_word(clause_coverage c, language lang) {
+  const auto& w = wording::words_for(lang);
+  return c == clause_coverage::measurable ? w.measurable : c == clause_coverage::qualitative_only ? w.qualitative_only : w.no_goal;
 }
 
 std::map<goal_status, int> counts(const evaluation& e) {
@@ -68,49 +93,55 @@ std::map<goal_status, int> counts(const evaluation& e) {
 std::string render_text(const evaluation& e, const plan& p, language lang) {
   std::ostringstream os;
   const auto& d = p.document();
+  const auto& w = wording::words_for(lang);
   os << d.title.text << "  " << d.number.text << "\n"
-     << "as of " << to_iso(e.as_of);
-  if (e.known_as_of != e.as_of) os << ", as known on " << to_iso(e.known_as_of);
+     << w.as_of << " " << to_iso(e.as_of);
+  if (e.known_as_of != e.as_of) os << (lang == language::zh ? "，" : ", ") << w.known_as_of << " " << to_iso(e.known_as_of);
   os << "\n\n";
   const auto c = counts(e);
   for (auto s : all_statuses)
-    if (c.count(s)) os << mark(s) << " " << to_string(s) << " " << c.at(s) << "   ";
+    if (c.count(s)) os << mark(s) << " " << status_shown(s, lang) << " " << c.at(s) << "   ";
   os << "\n\n";
-  os << pad("", 4) << pad("goal", 36) << pad("status", 11) << pad("value", 13) << pad("target", 14) << "period\n";
+  os << pad("", 4) << pad(w.goal, 36) << pad(w.status, 11) << pad(w.value, 13) << pad(w.target, 14) << w.period << "\n";
   for (const auto& r : e.goals) {
     const goal* g = p.find_goal(r.goal);
-    os << pad(mark(r.status), 4) << pad(clip(r.goal.str(), 35), 36) << pad(to_string(r.status), 11)
-       << pad(shown(r.value, g), 13) << pad(g ? target_shown(*g) : "", 14) << (r.period ? r.period->str() : "—") << "\n";
+    os << pad(mark(r.status), 4) << pad(clip(r.goal.str(), 35), 36) << pad(status_shown(r.status, lang), 11)
+       << pad(shown(r.value, g, lang), 13) << pad(g ? target_shown(*g, lang) : "", 14) << period_shown(r.period, lang) << "\n";
     if (lang != language::en) os << "      " << r.explanation.zh << "\n";
     if (lang != language::zh) os << "      " << r.explanation.en << "\n";
   }
-  os << "\nBureau scorecard (0-100; A >= 90, B >= 80, C >= 60, D below; a veto forces D)\n";
-  os << pad("rank", 6) << pad("unit", 16) << pad("score", 8) << pad("grade", 7) << "goals  " << (lang == language::zh ? "" : "name") << "\n";
+  os << "\n" << w.bureau_scorecard << (lang == language::zh ? "（" : " (") << w.scorecard_rule << (lang == language::zh ? "）" : ")") << "\n";
+  os << pad(w.rank, 6) << pad(w.unit, 16) << pad(w.score, 8) << pad(w.grade, 7) << pad(w.goals, 7) << (lang == language::zh ? "" : w.name) << "\n";
   for (const auto* b : units_by_rank(e)) {
     const auto* u = p.find_unit(b->unit);
     os << pad(b->rank ? std::to_string(*b->rank) : "—", 6) << pad(clip(u ? u->name : b->unit.str(), 15), 16)
        << pad(b->score ? fixed(*b->score, 1) : "—", 8) << pad(b->grade ? std::string(formulas::to_string(*b->grade)) + (b->vetoed ? "*" : "") : "—", 7)
        << pad(std::to_string(b->contributions.size()), 7) << (lang == language::zh || !u ? "" : u->name_en) << "\n";
   }
-  int measurable = 0, qualitative = 0, none = 0;
-  for (const auto& cv : e.coverage)
-    (cv.coverage == clause_coverage::measurable ? measurable : cv.coverage == clause_coverage::qualitative_only ? qualitative : none)++;
-  os << "\nCoverage: " << measurable << " clauses carry a measurable goal, " << qualitative << " only qualitative ones, "
-     << none << " none.\n";
+  os << "\n" << coverage_line(e, lang) << "\n";
   return os.str();
 }
 
 std::string render_markdown(const evaluation& e, const plan& p, language lang) {
   std::ostringstream os;
   const auto& d = p.document();
-  os << "# " << d.title.text << " (" << d.number.text << ")\n\n"
-     << "Evaluation as of **" << to_iso(e.as_of) << "**";
-  if (e.known_as_of != e.as_of) os << ", with figures known on " << to_iso(e.known_as_of);
-  os << ".\n\n| status | goals |\n|---|---:|\n";
+  const auto& w = wording::words_for(lang);
+  const bool zh = lang == language::zh;
+  os << "# " << d.title.text << (zh ? "（" : " (") << d.number.text << (zh ? "）" : ")") << "\n\n"
+     << w.evaluation_as_of << " **" << to_iso(e.as_of) << "**";
+  if (e.known_as_of != e.as_of) os << (zh ? "，" : ", ") << w.figures_known_on << " " << to_iso(e.known_as_of);
+  os << (zh ? "。" : ".") << "\n\n| " << w.status << " | " << w.goals << " |\n|---|---:|\n";
   const auto c = counts(e);
   for (auto s : all_statuses)
-    if (c.count(s)) os << "| " << mark(s) << " " << to_string(s) << " (" << to_chinese(s) << ") | " << c.at(s) << " |\n";
-  os << "\n## Goals\n\n| goal | status | value | target | period | explanation |\n|---|---|---:|---|---|---|\n";
+    if (c.count(s)) {
+      os << "| " << mark(s) << " ";
+      if (zh) os << to_chinese(s);
+      else if (lang == language::en) os << to_string(s);
+      else os << to_string(s) << " (" << to_chinese(s) << ")";
+      os << " | " << c.at(s) << " |\n";
+    }
+  os << "\n## " << (zh ? "目标" : "Goals") << "\n\n| " << w.goal << " | " << w.status << " | " << w.value << " | " << w.target
+     << " | " << w.period << " | " << w.explanation << " |\n|---|---|---:|---|---|---|\n";
   auto cell = [](std::string s) {
     std::string out;
     for (char ch : s) out += ch == '|' ? std::string("\\|") : ch == '\n' ? std::string(" ") : std::string(1, ch);
@@ -122,11 +153,11 @@ std::string render_markdown(const evaluation& e, const plan& p, language lang) {
     if (lang != language::en) expl += r.explanation.zh;
     if (lang == language::both) expl += "<br>";
     if (lang != language::zh) expl += r.explanation.en;
-    os << "| `" << r.goal << "` | " << mark(r.status) << " " << to_string(r.status) << " | " << cell(shown(r.value, g))
-       << " | " << cell(g ? target_shown(*g) : "") << " | " << (r.period ? r.period->str() : "—") << " | " << cell(expl) << " |\n";
+    os << "| `" << r.goal << "` | " << mark(r.status) << " " << status_shown(r.status, lang) << " | " << cell(shown(r.value, g, lang))
+       << " | " << cell(g ? target_shown(*g, lang) : "") << " | " << period_shown(r.period, lang) << " | " << cell(expl) << " |\n";
   }
-  os << "\n## Bureau scorecard\n\nScores 0–100 over the goals each unit answers for; grades A ≥ 90, B ≥ 80, C ≥ 60, "
-        "D below; a veto event forces D (marked \\*).\n\n| rank | unit | score | grade | goals |\n|---:|---|---:|---|---:|\n";
+  os << "\n## " << w.bureau_scorecard << "\n\n" << w.scorecard_rule << (zh ? "。" : ".") << "\n\n| " << w.rank << " | " << w.unit
+     << " | " << w.score << " | " << w.grade << " | " << w.goals << " |\n|---:|---|---:|---|---:|\n";
   for (const auto* b : units_by_rank(e)) {
     const auto* u = p.find_unit(b->unit);
     std::string name = u ? u->name : b->unit.str();
@@ -136,11 +167,12 @@ std::string render_markdown(const evaluation& e, const plan& p, language lang) {
        << (b->grade ? std::string(formulas::to_string(*b->grade)) + (b->vetoed ? "\\*" : "") : "—") << " | "
        << b->contributions.size() << " |\n";
   }
-  os << "\n## Coverage\n\n| clause | coverage | goals |\n|---:|---|---|\n";
+  os << "\n## " << (zh ? "覆盖情况" : "Coverage") << "\n\n| " << w.clause << " | " << w.coverage << " | " << w.goals
+     << " |\n|---:|---|---|\n";
   for (const auto& cv : e.coverage) {
     std::string goals;
     for (const auto& g : cv.goals) goals += (goals.empty() ? "" : ", ") + g.str();
-    os << "| " << cv.clause.value << " | " << to_string(cv.coverage) << " | " << goals << " |\n";
+    os << "| " << cv.clause.value << " | " << coverage_word(cv.coverage, lang) << " | " << goals << " |\n";
   }
   return os.str();
 }

@@ -29,6 +29,7 @@
 #include <qgov/formulas/target_check.hpp>
 
 #include <qgov/eval/evaluation.hpp>
+#include <qgov/eval/facts.hpp>
 #include <qgov/eval/observation.hpp>
 #include <qgov/eval/policy.hpp>
 #include <qgov/eval/status.hpp>
@@ -56,6 +57,7 @@
 #include <qgov/records/records_csv.hpp>
 #include <qgov/records/rectification.hpp>
 #include <qgov/render/evaluation_text.hpp>
+#include <qgov/render/explanation.hpp>
 #include <qgov/render/report_html.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 

@@ -107,7 +107,19 @@ TEST_CASE("the committed fixture archives of every qgov version load and equal f
       CAPTURE(version.path().string() + ext);
       CHECK(load_archive_file<plan>(version.path() / ("plan" + ext)).data() == p.data());
       CHECK(load_archive_file<observation_ledger>(version.path() / ("ledger" + ext)).all() == ledger.all());
-      CHECK(load_archive_file<evaluation>(version.path() / ("evaluation" + ext)) == e);
+      // the sample's evaluation changed in 0.1.0's own lifetime (issue 21: partial-year figures, milestones at the
+      // deadline, projections short of the target), so a version's evaluation fixtures are compared with each
+      // other and with the fresh evaluation's shape (docs/interchange.md: old fixtures must still load)
+      const auto old = load_archive_file<evaluation>(version.path() / ("evaluation" + ext));
+      CHECK(old.plan == e.plan);
+      CHECK(old.as_of == e.as_of);
+      CHECK(old.known_as_of == e.known_as_of);
+      REQUIRE(old.goals.size() == e.goals.size());
+      for (std::size_t i = 0; i < old.goals.size(); ++i) CHECK(old.goals[i].goal == e.goals[i].goal);
+      CHECK(old.bureaus.size() == e.bureaus.size());
+      CHECK(old.coverage == e.coverage);
+      const auto text_form = load_archive_file<evaluation>(version.path() / "evaluation.text.qgar");
+      CHECK(old == text_form);
       loaded += 3;
     }
   }

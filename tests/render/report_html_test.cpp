@@ -244,16 +244,16 @@ TEST_CASE("the Markdown and text reports carry the JSON evaluation's statuses, v
   const auto j = nlohmann::json::parse(to_json(e, dongli()));
   const auto md = render_markdown(e, dongli());
   const auto text = render_text(e, dongli());
-  auto fixed2 = [](double v) {  // the reports print at most two decimals, trailing zeros dropped
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
+  std::string id;
+  // the reports print figures through the one formatter, rounded by unit (render/explanation.hpp)
+  auto fixed2 = [&](double v) {
+    const auto* goal = dongli().find_goal(goal_id(id));
+    if (!goal || !goal->target) return wording::format_number(v, 2);
+    return wording::display_number(v, wording::display_decimals(goal->target->unit, wording::printed_decimals(goal->target->stated)),
+                                   {goal->target->value});
   };
   for (const auto& g : j.at("goals")) {
-    const std::string id = g.at("id");
+    id = g.at("id").get<std::string>();
     const std::string status = g.at("status");
     CAPTURE(id);
     const auto row = md.find("| `" + id + "` |");

@@ -174,6 +174,8 @@ void bind_evaluation(py::module_& m) {
                      "Start of a maintain goal's window; None: the plan's issue date")
       .def_readwrite("trend_flat_step_breaks", &evaluation_policy::trend_flat_step_breaks,
                      "Does a flat step break an 'increasing' trend? (False)")
+      .def_readwrite("partial_periods_decide", &evaluation_policy::partial_periods_decide,
+                     "Judge annual goals on figures for part of a year too? (False)")
       .def_readwrite("points_achieved", &evaluation_policy::points_achieved)
       .def_readwrite("points_on_track", &evaluation_policy::points_on_track)
       .def_readwrite("points_at_risk", &evaluation_policy::points_at_risk)

@@ -59,6 +59,9 @@ struct evaluation_policy {
   std::optional<date> maintain_window_start;
   /// Trend goals: does a flat step (equal to the year before) break "不断提高"? Default no.
   bool trend_flat_step_breaks = false;
+  /// Threshold, all-levels and trend goals are annual indicators: a figure for part of a year (2025-Q2, a Jan–May
+  /// count) is shown but neither decides nor serves as a yearly point. True judges on such figures as well.
+  bool partial_periods_decide = false;
 
   // --- bureau scorecard (PROPOSED: 政府质量工作考核 gives the 100-point scale and the bands, not per-goal points)
   double points_achieved = 100;

@@ -6,19 +6,9 @@
 
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/plan/plan.hpp>
+#include <qgov/render/explanation.hpp>  // language, parse_language
 
 namespace qgov {
-
-/// Which language(s) a rendering uses.
-enum class language { zh, en, both };
-
-/// Parses "zh", "en" or "both".
-[[nodiscard]] constexpr std::optional<language> parse_language(std::string_view s) noexcept {
-  if (s == "zh") return language::zh;
-  if (s == "en") return language::en;
-  if (s == "both") return language::both;
-  return std::nullopt;
-}
 
 /// A terminal report: status summary, every goal with its status and explanation, the bureau table.
 [[nodiscard]] std::string render_text(const evaluation& e, const plan& p, language lang = language::both);
