@@ -35,7 +35,9 @@ units=${#unit_names[@]}
 ((units > 0)) || fail "no units read from the plan"
 ((pages >= units + 1)) || fail "$pages pages for $units units: expected the summary and at least a page per unit"
 
-for ((k = 1; k <= pages; k++)); do pdftotext -f "$k" -l "$k" -layout "$pdf" "$work/p$k.txt"; done
+# one pdftotext run; pages are separated by form feeds
+pdftotext -layout "$pdf" "$work/all.txt"
+awk -v dir="$work" 'BEGIN { k = 1 } { n = split($0, parts, "\f"); for (i = 1; i <= n; i++) { if (i > 1) k++; print parts[i] > (dir "/p" k ".txt") } }' "$work/all.txt"
 
 # page 1: the summary, with goal names, not ids, and no unit page
 grep -q "考核概览" "$work/p1.txt" || fail "page 1 has no summary heading"
@@ -48,11 +50,11 @@ done
 # every page: its number, the total, and the as-of date
 for ((k = 1; k <= pages; k++)); do
   grep -q "第 $k 页 / 共 $pages 页" "$work/p$k.txt" || fail "page $k has no page number \"第 $k 页 / 共 $pages 页\""
-  grep -q "评估日期 $as_of" "$work/p$k.txt" || fail "page $k has no as-of date"
+  grep -q "评估日期.* $as_of" "$work/p$k.txt" || fail "page $k has no as-of date"
 done
 
 # each unit starts a new page, in plan order: its name is the first line of the page body (after the running head)
-first_line() { grep -v "^\s*$" "$1" | grep -v "评估日期 $as_of\|第 [0-9]* 页" | head -1 | sed 's/^ *//'; }
+first_line() { awk -v d="$as_of" 'NF && $0 !~ ("评估日期.* " d) && $0 !~ /第 [0-9]+ 页/ { sub(/^ +/, ""); print; exit }' "$1"; }
 next=0
 starts=0
 for ((k = 2; k <= pages; k++)); do
@@ -69,7 +71,7 @@ done
 
 # no goal block is split: on every page each block that starts (◆ name) also ends (编号 id) on it
 for ((k = 2; k <= pages; k++)); do
-  opened=$(grep -o "◆" "$work/p$k.txt" | wc -l)
+  opened=$( (grep -o "◆" "$work/p$k.txt" || true) | wc -l)
   closed=$(grep -c "编号 [a-z0-9_]*" "$work/p$k.txt" || true)
   ((opened == closed)) || fail "page $k: $opened goal blocks start but $closed end: a block is split across pages"
 done
@@ -78,8 +80,8 @@ done
 rm -f "$build"/report-page-*.png
 pdftoppm -f 1 -l 2 -r 70 -png "$pdf" "$build/report-page"
 for k in 1 2; do
-  png=$(ls "$build"/report-page-*"$k".png 2>/dev/null | head -1)
-  [[ -s "$png" ]] || fail "page $k was not turned into a PNG"
+  pngs=("$build"/report-page-*"$k".png)
+  [[ -s "${pngs[0]}" ]] || fail "page $k was not turned into a PNG"
 done
 cp "$pdf" "$build/report.pdf"
 
