@@ -1,16 +1,14 @@
 #include "common.hpp"
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace qgov::cli {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw qgov::error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+std::string read_text(const std::string& path, std::uintmax_t limit, std::string_view what) {
+  if (path == "-") return read_input_stream(std::cin, limit, what);
+  return read_input_file(path, limit, what);  // regular files only, within the limit (src/io/input_file.cpp)
 }
 
 const plan& choose_plan(const std::string& file, std::optional<plan>& storage) {
