@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <qgov/core/error.hpp>
+#include <qgov/io/input_file.hpp>
 
 #include "json_input.hpp"
 #include "utf8.hpp"
@@ -135,7 +136,19 @@ std::optional<std::string> nearest_goal(std::string_view s, const plan& p) {
 }
 
 // The checks both formats share. Returns the observation when this row has no problem.
-std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known) {
+std::string bounds_text(const value_bounds& b, const goal& g) {
+  const std::string unit = g.target ? g.target->unit : std::string();
+  std::string s = b.integer ? "a whole number" : "a number";
+  const bool lo = std::isfinite(b.min), hi = std::isfinite(b.max);
+  if (lo && hi) s += " from " + number_text(b.min) + " to " + number_text(b.max);
+  else if (lo) s += b.min == 0 ? " ≥ 0" : " ≥ " + number_text(b.min);
+  else if (hi) s += " ≤ " + number_text(b.max);
+  if (!unit.empty()) s += " (" + g.id.str() + " is measured in " + unit + ")";
+  return s;
+}
+
+std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known,
+                                     const observation_checks& checks) {
   const std::size_t before = sink.count;
   observation o;
 
@@ -207,6 +220,12 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
       sink.at(field::value, number_text(*value) + " disagrees with numerator/denominator: 100 × " +
                                 number_text(rt->numerator) + " / " + number_text(rt->denominator) + " = " +
                                 number_text(pct));
+  }
+  if (value && g) {
+    if (const value_bounds* b = checks.bounds_for(*g);
+        b && (*value < b->min || *value > b->max || (b->integer && std::floor(*value) != *value)))
+      sink.at(field::value, "implausible value " + number_text(*value) + ": expected " + bounds_text(*b, *g) +
+                                "; other bounds are set with qgov::observation_checks (docs/observations-format.md)");
   }
   if (value) o.value = *value;
   else if (rt) o.value = *rt->percent();
@@ -605,7 +624,8 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
   } catch (const json::exception& e) {  // e.g. a number too large for a double: 1e999
     std::string what = detail::escape_invalid_utf8(e.what());
     if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
-    problems.push_back({"", "invalid JSON: " + what});
+    problems.push_back({detail::where_of_quoted_token(text, what), "invalid JSON: " + what +
+                                                                      "; expected a number a double holds"});
     return std::nullopt;
   }
 }
@@ -693,20 +713,11 @@ ordered json_number(double v) {
   return v;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& p) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(p, ec)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(ss).str();
-}
 
 }  // namespace
 
-observation_ledger parse_observations_csv(std::string_view text, const plan& p, std::string origin) {
+observation_ledger parse_observations_csv(std::string_view text, const plan& p, std::string origin,
+                                          const observation_checks& checks) {
   std::vector<problem> problems;
   std::optional<csv_record> header;
   std::optional<std::array<std::size_t, field_count>> cols;
@@ -756,7 +767,7 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
         r.text[i] = f.text;
       }
     }
-    auto o = check_row(r, p, sink, known);
+    auto o = check_row(r, p, sink, known, checks);
     if (!o) return;
     if (auto first = duplicates.first_of(*o, "the row at line " + std::to_string(rec.line))) {
       sink.row(duplicate_message(*first));
@@ -807,7 +818,8 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
   return observation_ledger(std::move(out));
 }
 
-observation_ledger parse_observations_json(std::string_view text, const plan& p, std::string origin) {
+observation_ledger parse_observations_json(std::string_view text, const plan& p, std::string origin,
+                                           const observation_checks& checks) {
   std::vector<problem> problems;
   std::set<std::string> dup_paths;
   const auto j = parse_json(text, problems, dup_paths);
@@ -848,7 +860,7 @@ observation_ledger parse_observations_json(std::string_view text, const plan& p,
       read_json_observation(e, path, dup_paths, r, problems);
       row_sink sink{problems, {}, path, false};
       for (std::size_t f = 0; f < field_count; ++f) sink.where[f] = path + "/" + std::string(field_names[f]);
-      auto o = check_row(r, p, sink, known);
+      auto o = check_row(r, p, sink, known, checks);
       if (!o || problems.size() != before) continue;
       if (auto first = duplicates.first_of(*o, path)) {
         sink.row(duplicate_message(*first));
@@ -862,7 +874,9 @@ observation_ledger parse_observations_json(std::string_view text, const plan& p,
   return observation_ledger(std::move(out));
 }
 
-observation_ledger load_observations(const std::filesystem::path& file, const plan& p) {
+observation_ledger load_observations(const std::filesystem::path& file, const plan& p,
+                                     const observation_checks& checks) {
+  check_input_file(file, input_limits::observations, "observations file");  // a directory, FIFO, /dev/zero: say so
   std::string ext = file.extension().string();
   for (char& c : ext)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -871,10 +885,9 @@ observation_ledger load_observations(const std::filesystem::path& file, const pl
                                          : "unsupported extension " + in_quotes(file.extension().string());
     throw load_error(file.string(), {{"", what + "; observation files are .csv or .json"}});
   }
-  auto text = read_file(file);
-  if (!text) throw load_error(file.string(), {{"", "cannot read the observations file"}});
-  return ext == ".csv" ? parse_observations_csv(*text, p, file.string())
-                       : parse_observations_json(*text, p, file.string());
+  const std::string text = read_input_file(file, input_limits::observations, "observations file");
+  return ext == ".csv" ? parse_observations_csv(text, p, file.string(), checks)
+                       : parse_observations_json(text, p, file.string(), checks);
 }
 
 std::string to_csv(const observation_ledger& ledger) {
