@@ -223,19 +223,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (*extract_cmd) {
-      const auto draft = extract(read_text(extract_file), {.plan_id = "draft", .source_path = extract_file});
+      const auto draft = extract(read_text(extract_file, input_limits::extract_text, "plan text"), {.plan_id = "draft", .source_path = extract_file});
       std::cout << (format == "json" ? draft_to_json(draft) : draft_to_text(draft));
       return 0;
     }
     if (*progress_cmd) {
-      std::string text;
-      if (batch_file == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        text = ss.str();
-      } else {
-        text = read_text(batch_file);
-      }
+      const std::string text = read_text(batch_file, input_limits::progress_batch, "progress batch");
       std::cout << progress_batch_json(text, batch_file == "-" ? "<stdin>" : batch_file);
       return 0;
     }
@@ -304,7 +297,12 @@ int main(int argc, char** argv) {
       print_unit_text(p, *u, std::cout);
     }
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    const int code = app.exit(e);
+    // an option value out of range (src/cli/option_checks.hpp) is bad input: 2, as the conventions say
+    return code == static_cast<int>(CLI::ExitCodes::ValidationError) ? 2 : code;
+  } catch (const qgov::load_error& e) {  // a file that cannot be read as what it should be: bad input
+    std::cerr << "qgov: " << e.what() << "\n";
+    return 2;
   } catch (const qgov::error& e) {
     std::cerr << "qgov: " << e.what() << "\n";
     return 1;
