@@ -21,6 +21,7 @@
 #include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 
+#include <qgov/io/input_file.hpp>
 #include <qgov/core/sha256.hpp>
 #include <qgov/version.hpp>
 
@@ -341,11 +342,8 @@ void save_archive_file(const std::filesystem::path& file, const T& value, archiv
 
 template <archivable T>
 T load_archive_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw load_error(file.string(), {{"", "cannot read the archive file"}});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return from_archive_bytes<T>(std::move(ss).str(), std::nullopt, file.string());
+  // regular files only, within the limit (src/io/input_file.cpp)
+  return from_archive_bytes<T>(read_input_file(file, input_limits::archive, "qgov archive"), std::nullopt, file.string());
 }
 
 template plan load_archive<plan>(std::istream&, std::string, std::optional<archive_format>);

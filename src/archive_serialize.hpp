@@ -246,10 +246,12 @@ QGOV_ARCHIVE_RECORD(qgov::target, 1, QGOV_F(comparator); QGOV_F(value); QGOV_F(u
 QGOV_ARCHIVE_RECORD(qgov::source_ref, 1, QGOV_F(kind); QGOV_F(number))
 QGOV_ARCHIVE_RECORD(qgov::statement, 1, QGOV_F(quote); QGOV_F(span); QGOV_F(source))
 QGOV_ARCHIVE_RECORD(qgov::clause_link, 1, QGOV_F(clause); QGOV_F(link); QGOV_F(rationale))
-QGOV_ARCHIVE_RECORD(qgov::goal, 1,
+// goal version 2 (issue 13) adds target_override at the end; version 1 archives load with it empty.
+QGOV_ARCHIVE_RECORD(qgov::goal, 2,
                     QGOV_F(id); QGOV_F(indicator); QGOV_F(name_en); QGOV_F(kind); QGOV_F(target); QGOV_F(direction);
                     QGOV_F(levels); QGOV_F(items); QGOV_F(deadline); QGOV_F(deadline_from); QGOV_F(horizon);
-                    QGOV_F(quote); QGOV_F(span); QGOV_F(source); QGOV_F(restatements); QGOV_F(clauses))
+                    QGOV_F(quote); QGOV_F(span); QGOV_F(source); QGOV_F(restatements); QGOV_F(clauses);
+                    if (version >= 2) QGOV_F(target_override))
 QGOV_ARCHIVE_RECORD(qgov::plan_data, 1,
                     QGOV_F(id); QGOV_F(format_version); QGOV_F(source); QGOV_F(source_text); QGOV_F(document);
                     QGOV_F(sections); QGOV_F(clauses); QGOV_F(columns); QGOV_F(units); QGOV_F(convention);

@@ -76,6 +76,17 @@ struct duplicate_key_finder {
   }
 };
 
+/// nlohmann's out_of_range errors name the token ("number overflow parsing '1e999'") but not its place: the
+/// line:column of the token's first occurrence, or "1:1" when it cannot be found.
+[[nodiscard]] inline std::string where_of_quoted_token(std::string_view text, const std::string& what) {
+  const auto open = what.find('\'');
+  const auto close = open == std::string::npos ? std::string::npos : what.find('\'', open + 1);
+  std::size_t at = std::string_view::npos;
+  if (close != std::string::npos && close > open + 1) at = text.find(std::string_view(what).substr(open + 1, close - open - 1));
+  const auto pos = position_of(text, at == std::string_view::npos ? 0 : at);
+  return std::to_string(pos.line) + ":" + std::to_string(pos.column);
+}
+
 /// What a JSON value is, for messages: "null", "a boolean", "a number", "a string", "an array", "an object".
 template <class Json>
 [[nodiscard]] std::string type_name(const Json& j) {
@@ -117,7 +128,7 @@ template <class Json = nlohmann::json>
   } catch (const typename Json::exception& e) {  // e.g. a number too large for a double: 1e999
     std::string what = escape_invalid_utf8(e.what());
     if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
-    problems.push_back({"", "invalid JSON: " + what});
+    problems.push_back({where_of_quoted_token(text, what), "invalid JSON: " + what + "; expected a number a double holds"});
     return std::nullopt;
   }
 }

@@ -15,6 +15,7 @@
 
 #include <qgov/core/error.hpp>
 #include <qgov/io/workbook.hpp>
+#include <qgov/io/input_file.hpp>
 
 #include "io/text_encoding.hpp"
 #include "json_input.hpp"
@@ -146,7 +147,19 @@ bool is_total_label(std::string_view s) {
 }
 
 // The checks both formats share. Returns the observation when this row has no problem.
-std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known) {
+std::string bounds_text(const value_bounds& b, const goal& g) {
+  const std::string unit = g.target ? g.target->unit : std::string();
+  std::string s = b.integer ? "a whole number" : "a number";
+  const bool lo = std::isfinite(b.min), hi = std::isfinite(b.max);
+  if (lo && hi) s += " from " + number_text(b.min) + " to " + number_text(b.max);
+  else if (lo) s += b.min == 0 ? " ≥ 0" : " ≥ " + number_text(b.min);
+  else if (hi) s += " ≤ " + number_text(b.max);
+  if (!unit.empty()) s += " (" + g.id.str() + " is measured in " + unit + ")";
+  return s;
+}
+
+std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known,
+                                     const observation_checks& checks) {
   const std::size_t before = sink.count;
   observation o;
 
@@ -221,6 +234,12 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
       sink.at(field::value, number_text(*value) + " disagrees with numerator/denominator: 100 × " +
                                 number_text(rt->numerator) + " / " + number_text(rt->denominator) + " = " +
                                 number_text(pct));
+  }
+  if (value && g) {
+    if (const value_bounds* b = checks.bounds_for(*g);
+        b && (*value < b->min || *value > b->max || (b->integer && std::floor(*value) != *value)))
+      sink.at(field::value, "implausible value " + number_text(*value) + ": expected " + bounds_text(*b, *g) +
+                                "; other bounds are set with qgov::observation_checks (docs/observations-format.md)");
   }
   if (value) o.value = *value;
   else if (rt) o.value = *rt->percent();
@@ -619,7 +638,8 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
   } catch (const json::exception& e) {  // e.g. a number too large for a double: 1e999
     std::string what = detail::escape_invalid_utf8(e.what());
     if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
-    problems.push_back({"", "invalid JSON: " + what});
+    problems.push_back({detail::where_of_quoted_token(text, what), "invalid JSON: " + what +
+                                                                      "; expected a number a double holds"});
     return std::nullopt;
   }
 }
@@ -707,20 +727,11 @@ ordered json_number(double v) {
   return v;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& p) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(p, ec)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(ss).str();
-}
 
 }  // namespace
 
-observation_ledger parse_observations_csv(std::string_view text, const plan& p, std::string origin) {
+observation_ledger parse_observations_csv(std::string_view text, const plan& p, std::string origin,
+                                          const observation_checks& checks) {
   std::vector<problem> problems;
   std::optional<csv_record> header;
   std::optional<std::array<std::size_t, field_count>> cols;
@@ -770,7 +781,7 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
         r.text[i] = f.text;
       }
     }
-    auto o = check_row(r, p, sink, known);
+    auto o = check_row(r, p, sink, known, checks);
     if (!o) return;
     if (auto first = duplicates.first_of(*o, "the row at line " + std::to_string(rec.line))) {
       sink.row(duplicate_message(*first));
@@ -825,7 +836,8 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
   return observation_ledger(std::move(out));
 }
 
-observation_ledger parse_observations_json(std::string_view text, const plan& p, std::string origin) {
+observation_ledger parse_observations_json(std::string_view text, const plan& p, std::string origin,
+                                           const observation_checks& checks) {
   std::vector<problem> problems;
   std::set<std::string> dup_paths;
   const auto j = parse_json(text, problems, dup_paths);
@@ -866,7 +878,7 @@ observation_ledger parse_observations_json(std::string_view text, const plan& p,
       read_json_observation(e, path, dup_paths, r, problems);
       row_sink sink{problems, {}, path, false};
       for (std::size_t f = 0; f < field_count; ++f) sink.where[f] = path + "/" + std::string(field_names[f]);
-      auto o = check_row(r, p, sink, known);
+      auto o = check_row(r, p, sink, known, checks);
       if (!o || problems.size() != before) continue;
       if (auto first = duplicates.first_of(*o, path)) {
         sink.row(duplicate_message(*first));
@@ -883,7 +895,8 @@ observation_ledger parse_observations_json(std::string_view text, const plan& p,
 namespace detail {
 
 observation_ledger check_observation_rows(const std::vector<observation_row>& rows, const plan& p,
-                                          const std::string& origin, std::vector<problem> problems) {
+                                          const std::string& origin, std::vector<problem> problems,
+                                          const observation_checks& checks) {
   const std::string known = known_goals(p);
   duplicate_finder duplicates;
   std::vector<observation> out;
@@ -905,7 +918,7 @@ observation_ledger check_observation_rows(const std::vector<observation_row>& ro
         r.text[i] = *row.text[i];
       }
     }
-    auto o = check_row(r, p, sink, known);
+    auto o = check_row(r, p, sink, known, checks);
     if (!o) continue;
     if (auto first = duplicates.first_of(*o, "the row at " + row.row_where)) {
       sink.row(duplicate_message(*first));
@@ -920,7 +933,10 @@ observation_ledger check_observation_rows(const std::vector<observation_row>& ro
 
 }  // namespace detail
 
-observation_ledger load_observations(const std::filesystem::path& file, const plan& p) {
+observation_ledger load_observations(const std::filesystem::path& file, const plan& p,
+                                     const observation_checks& checks) {
+  check_input_file(file, input_limits::observations, "observations file");  // a directory, FIFO, /dev/zero: say so
+
   std::string ext = file.extension().string();
   for (char& c : ext)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -929,16 +945,15 @@ observation_ledger load_observations(const std::filesystem::path& file, const pl
                                          : "unsupported extension " + in_quotes(file.extension().string());
     throw load_error(file.string(), {{"", what + "; observation files are .csv, .json or .xlsx"}});
   }
-  auto text = read_file(file);
-  if (!text) throw load_error(file.string(), {{"", "cannot read the observations file"}});
-  if (ext == ".xlsx") return parse_observations_workbook(*text, p, file.string());  // src/io/workbook_read.cpp
+  const std::string text = read_input_file(file, input_limits::observations, "observations file");
+  if (ext == ".xlsx") return parse_observations_workbook(text, p, file.string());  // src/io/workbook_read.cpp
   if (ext == ".csv") {  // UTF-8, with or without BOM, or GB18030 converted (src/io/text_encoding.cpp)
     std::string why;
-    auto decoded = detail::decode_text(*text, why);
+    auto decoded = detail::decode_text(text, why);
     if (!decoded) throw load_error(file.string(), {{"", why}});
-    return parse_observations_csv(decoded->text, p, file.string());
+    return parse_observations_csv(decoded->text, p, file.string(), checks);
   }
-  return parse_observations_json(*text, p, file.string());
+  return parse_observations_json(text, p, file.string(), checks);
 }
 
 std::string to_csv(const observation_ledger& ledger) {

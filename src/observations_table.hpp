@@ -8,6 +8,7 @@
 
 #include <qgov/core/error.hpp>
 #include <qgov/eval/observation.hpp>
+#include <qgov/io/observations.hpp>
 #include <qgov/plan/plan.hpp>
 
 namespace qgov::detail {
@@ -30,6 +31,7 @@ inline constexpr std::array<const char*, 8> observation_fields{
 /// `origin + ":" + row_where` as its origin. `problems` found while reading the table come first; when there are
 /// any, in the table or in the rows, throws `load_error(origin, …)` and returns nothing.
 [[nodiscard]] observation_ledger check_observation_rows(const std::vector<observation_row>& rows, const plan& p,
-                                                        const std::string& origin, std::vector<problem> problems);
+                                                        const std::string& origin, std::vector<problem> problems,
+                                                        const observation_checks& checks = {});
 
 }  // namespace qgov::detail

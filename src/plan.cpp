@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include <qgov/core/sha256.hpp>
+#include <qgov/extract/extract.hpp>
 
 #include "utf8.hpp"
 
@@ -278,6 +279,44 @@ struct checker {
     return false;
   }
 
+  // The target must say what its quote says, as the extractor reads it (qgov::read_targets, src/extract.cpp): 超过3.8%
+  // loaded as lt 3.8 would evaluate as "低于3.8%…已达成". A quote the extractor reads no target in cannot contradict;
+  // a reading that differs is refused unless the goal records why in target_override.
+  void target_agrees_with_quote(const std::string& p, const goal& g) {
+    const auto& t = *g.target;
+    if (!g.target_override.empty()) {
+      if (g.target_override.find_first_not_of(" \t") == std::string::npos)
+        add(p + "/target_override", "target_override is blank; give the reason the target differs from its quote");
+      return;
+    }
+    const auto readings = read_targets(g.quote);
+    if (readings.empty()) return;
+    auto same_value = [](double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)}); };
+    for (const auto& r : readings)
+      if (r.comparator == t.comparator && same_value(r.value, t.value) && r.unit == t.unit) return;
+    // the reading to compare with: the one agreeing in the most fields
+    const target* best = &readings.front();
+    int best_score = -1;
+    for (const auto& r : readings) {
+      const int score = (r.comparator == t.comparator) + same_value(r.value, t.value) + (r.unit == t.unit);
+      if (score > best_score) best = &r, best_score = score;
+    }
+    char value_text[64];
+    std::snprintf(value_text, sizeof value_text, "%.15g", best->value);
+    const std::string reads = "the quote \"" + g.quote + "\" reads " + std::string(to_string(best->comparator)) + " " +
+                              value_text + " " + best->unit;
+    const std::string fix = "; correct the target, or record why it differs in \"target_override\"";
+    if (best->comparator != t.comparator)
+      add(p + "/comparator", "comparator " + std::string(to_string(t.comparator)) + " contradicts its quote: " + reads + fix);
+    if (!same_value(best->value, t.value)) {
+      char given[64];
+      std::snprintf(given, sizeof given, "%.15g", t.value);
+      add(p + "/value", "value " + std::string(given) + " contradicts its quote: " + reads + fix);
+    }
+    if (best->unit != t.unit)
+      add(p + "/unit", "unit \"" + t.unit + "\" contradicts its quote: " + reads + fix);
+  }
+
   void goals() {
     std::unordered_map<std::string, std::size_t> ids;
     for (std::size_t i = 0; i < d.goals.size(); ++i) {
@@ -298,10 +337,14 @@ struct checker {
       if (g.target) {
         if (!std::isfinite(g.target->value)) add(p + "/value", "value must be a finite number");
         // An index has no unit (制造业质量竞争力指数达到86): empty is the unit as stated; blank is not.
-        if (!g.target->unit.empty() && g.target->unit.find_first_not_of(" \t") == std::string::npos)
+        if (!g.target->unit.empty() && g.target->unit.find_first_not_of(" \t\u3000") == std::string::npos)
           add(p + "/unit", "unit is blank; expected the unit as stated (%, 家, 个, 亩 …), or empty for an index");
         if (!has_numeric_target(g.kind))
           add(p + "/comparator", "a " + std::string(to_string(g.kind)) + " goal has no numeric target; remove comparator, value and unit");
+        else if (std::isfinite(g.target->value) && quotes_in_place)
+          target_agrees_with_quote(p, g);
+      } else if (!g.target_override.empty()) {
+        add(p + "/target_override", "target_override explains a target that differs from its quote; this goal has no target");
       }
       if (g.kind == goal_kind::trend && !g.direction) add(p + "/direction", "a trend goal needs a direction: \"increase\" or \"decrease\"");
       if (g.kind != goal_kind::trend && g.direction) add(p + "/direction", "only trend goals have a direction");

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <qgov/core/sha256.hpp>
+#include <qgov/io/input_file.hpp>
 
 #include "plan_json_detail.hpp"
 #include "json_input.hpp"
@@ -270,7 +271,7 @@ struct reader {
       const json& j = (*a)[i];
       if (!object(j, p, {"id", "indicator", "name_en", "kind", "comparator", "value", "unit", "stated", "direction",
                          "levels", "items", "deadline", "deadline_basis", "horizon", "quote", "span", "source",
-                         "restatements", "clauses"})) {
+                         "restatements", "clauses", "target_override"})) {
         d.goals.emplace_back();
         continue;
       }
@@ -293,6 +294,7 @@ struct reader {
       } else if (j.contains("stated")) {
         add(p + "/stated", "\"stated\" is the printed form of a target's value; this goal has no comparator, value and unit");
       }
+      g.target_override = string(j, "target_override", p, false);
       g.direction = enumeration<trend_direction>(j, "direction", p, false, parse_trend_direction, "increase, decrease");
       g.levels = strings(j, "levels", p);
       g.items = strings(j, "items", p);
@@ -365,14 +367,6 @@ struct reader {
   }
 };
 
-std::optional<std::string> read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(ss).str();
-}
 
 // A plan file nests a handful of levels; anything far deeper is hostile or broken, and is refused before any
 // recursive walk of it.
@@ -395,10 +389,14 @@ plan build(std::string_view json_text, std::optional<std::string> source_text, s
                                                     : std::filesystem::path(d.source.path);
     if (!options.source_path && d.source.path.empty()) {
       problems.push_back({"/source/path", "missing the path of the source text the plan quotes"});
-    } else if (auto text = read_file(src)) {
-      source_text = std::move(*text);
     } else {
-      problems.push_back({"/source/path", "cannot read the source text file " + src.string()});
+      // a directory, a FIFO, /dev/zero or an oversized file: one message at /source/path (src/io/input_file.cpp)
+      try {
+        source_text = read_input_file(src, input_limits::source_text, "source text file");
+      } catch (const load_error& e) {
+        for (const auto& pr : e.problems())
+          problems.push_back({"/source/path", "the source text file " + src.string() + " " + pr.message});
+      }
     }
   }
   if (!source_text) throw load_error(std::move(origin), std::move(problems));
@@ -443,6 +441,7 @@ ordered goal_json(const goal& g) {
     j["value"] = number_json(g.target->value);
     j["unit"] = g.target->unit;
     if (!g.target->stated.empty()) j["stated"] = g.target->stated;
+    if (!g.target_override.empty()) j["target_override"] = g.target_override;
   }
   if (g.direction) j["direction"] = std::string(to_string(*g.direction));
   if (!g.levels.empty()) j["levels"] = g.levels;
@@ -477,10 +476,9 @@ plan parse_plan(std::string_view json_text, std::string source_text, std::string
 }
 
 plan load_plan(const std::filesystem::path& file, const plan_load_options& options) {
-  auto text = read_file(file);
-  if (!text) throw load_error(file.string(), {{"", "cannot read the plan file"}});
+  const std::string text = read_input_file(file, input_limits::plan_json, "plan file");
   std::optional<std::string> source;
-  return build(*text, std::move(source), file.string(), options, &file);
+  return build(text, std::move(source), file.string(), options, &file);
 }
 
 nlohmann::ordered_json detail::plan_data_json(const plan_data& d) {

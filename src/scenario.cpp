@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <qgov/io/input_file.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/io/plan_json.hpp>
 #include <qgov/plans/dongli_2024.hpp>
@@ -51,12 +52,15 @@ std::optional<formulas::grade> parse_grade(std::string_view s) {
   return std::nullopt;
 }
 
-std::string read_file(const std::filesystem::path& p, const std::string& origin, const std::string& where) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in || std::filesystem::is_directory(p)) throw load_error(origin, {{where, "cannot read " + p.string()}});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+std::string read_file(const std::filesystem::path& p, const std::string& origin, const std::string& where,
+                      std::uintmax_t limit, std::string_view what) {
+  try {
+    return read_input_file(p, limit, what);  // regular files only, within the limit (src/io/input_file.cpp)
+  } catch (const load_error& e) {
+    std::vector<problem> out;
+    for (const auto& pr : e.problems()) out.push_back({where, p.string() + " " + pr.message});
+    throw load_error(origin, std::move(out));
+  }
 }
 
 struct scenario_reader {
@@ -109,7 +113,8 @@ struct scenario_reader {
           bad(path + "/source/path", "an embedded plan names its source text file (relative to the scenario file)");
           return std::nullopt;
         }
-        const auto text = read_file(base / (*src)["path"].get<std::string>(), origin, path + "/source/path");
+        const auto text = read_file(base / (*src)["path"].get<std::string>(), origin, path + "/source/path",
+                                     input_limits::source_text, "source text file");
         return parse_plan(j->dump(), text, origin + ":" + path);
       }
       bad(path, "expected \"dongli-2024\", a plan file path, or an embedded plan object");
@@ -349,8 +354,16 @@ scenario_file parse_scenario_file(std::string_view text, const std::filesystem::
       } else if (shared) {
         s.observations = *shared;
       }
-      if (auto x = sj.find("expect"); x != sj.end()) r.read_expect(*x, path + "/expect", *p, s);
-      else r.bad(path + "/expect", "missing required field \"expect\"");
+      if (auto x = sj.find("expect"); x != sj.end()) {
+        const std::size_t before = r.problems.size();
+        r.read_expect(*x, path + "/expect", *p, s);
+        // an expectation of nothing would report "PASS (0 checks)": a test that cannot fail
+        if (r.problems.size() == before && s.goals.empty() && s.bureaus.empty())
+          r.bad(path + "/expect", "expects nothing: name at least one goal (\"goals\": {id: status}) or unit "
+                                  "(\"bureaus\": {id: grade}); a scenario without a check cannot fail");
+      } else {
+        r.bad(path + "/expect", "missing required field \"expect\"");
+      }
       out.scenarios.push_back(std::move(s));
     }
   }
@@ -359,7 +372,7 @@ scenario_file parse_scenario_file(std::string_view text, const std::filesystem::
 }
 
 scenario_file load_scenario_file(const std::filesystem::path& file) {
-  const std::string text = read_file(file, file.string(), "");
+  const std::string text = read_input_file(file, input_limits::scenario, "scenario file");
   return parse_scenario_file(text, file.parent_path(), file.string());
 }
 

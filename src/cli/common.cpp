@@ -8,22 +8,18 @@
 
 namespace qgov::cli {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw qgov::error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+std::string read_text(const std::string& path, std::uintmax_t limit, std::string_view what) {
+  if (path == "-") return read_input_stream(std::cin, limit, what);
+  return read_input_file(path, limit, what);  // regular files only, within the limit (src/io/input_file.cpp)
 }
 
-std::string read_input(const std::string& path) {
-  if (path != "-") return read_text(path);
-  static bool used = false;
-  if (used) throw qgov::error("-: standard input can be read by only one input of a command");
-  used = true;
-  std::ostringstream ss;
-  ss << std::cin.rdbuf();
-  return ss.str();
+std::string read_input(const std::string& path, std::uintmax_t limit, std::string_view what) {
+  if (path == "-") {
+    static bool used = false;
+    if (used) throw qgov::error("-: standard input can be read by only one input of a command");
+    used = true;
+  }
+  return read_text(path, limit, what);
 }
 
 std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }

@@ -2,13 +2,16 @@
 // Each group of subcommands lives in its own file and registers itself through commands.hpp.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include <qgov/qgov.hpp>
+#include <qgov/io/input_file.hpp>
 
 namespace qgov::cli {
 
@@ -26,11 +29,14 @@ inline const CLI::Validator existing_file_or_stdin{
 inline const CLI::Validator existing_path_or_stdin{
     [](std::string& s) { return s == "-" ? std::string() : CLI::ExistingPath(s); }, "PATH|-", "PATH_OR_STDIN"};
 
-/// The whole file, bytes as they are; throws qgov::error naming the path when it cannot be read.
-std::string read_text(const std::string& path);
+/// The whole file (standard input for "-"), bytes as they are; throws qgov::load_error naming the path when it is
+/// missing, not a regular file (a directory, FIFO, device) or larger than `limit` bytes (qgov/io/input_file.hpp).
+std::string read_text(const std::string& path, std::uintmax_t limit = std::uintmax_t{1} << 30,
+                      std::string_view what = "input file");
 
-/// Like read_text, and "-" reads standard input (which only one input of a command can use).
-std::string read_input(const std::string& path);
+/// Like read_text, and refuses a second read of standard input ("-"), which only one input of a command can use.
+std::string read_input(const std::string& path, std::uintmax_t limit = std::uintmax_t{1} << 30,
+                       std::string_view what = "input file");
 
 /// The name of an input in messages: the path, or "<stdin>" for "-".
 std::string input_name(const std::string& path);

@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (*extract_cmd) {
-      const auto draft = extract(read_input(extract_file), {.plan_id = "draft", .source_path = input_name(extract_file)});
+      const auto draft = extract(read_input(extract_file, input_limits::extract_text, "plan text"), {.plan_id = "draft", .source_path = input_name(extract_file)});
       if (skeleton)
         std::cout << overlay_skeleton(draft, skeleton_id, skeleton_source.empty() ? input_name(extract_file) : skeleton_source);
       else
@@ -276,7 +276,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*progress_cmd) {
-      std::cout << progress_batch_json(read_input(batch_file), input_name(batch_file));
+      std::cout << progress_batch_json(read_input(batch_file, input_limits::progress_batch, "progress batch"), input_name(batch_file));
       return 0;
     }
     // Subcommands registered from commands.hpp did their work in their callbacks during parse.
@@ -364,9 +364,12 @@ int main(int argc, char** argv) {
     // a command's own verdict (qgov test: a scenario failed), already reported
     return e.get_exit_code();
   } catch (const CLI::ParseError& e) {
-    // --help and --version exit 0; every usage error (CLI11's 105, 106, 114 …) is bad input
+    // --help and --version exit 0; every usage error (CLI11's 105, 106, 114 …, an option value out of range) is bad input
     const int code = app.exit(e);
     return code == 0 ? exit_ok : exit_bad_input;
+  } catch (const qgov::load_error& e) {  // a file that cannot be read as what it should be: bad input
+    std::cerr << "qgov: " << e.what() << "\n";
+    return exit_bad_input;
   } catch (const qgov::error& e) {
     std::cerr << "qgov: " << e.what() << "\n";
     return exit_bad_input;

@@ -17,6 +17,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "option_checks.hpp"
 
 namespace qgov::cli {
 namespace {
@@ -165,8 +166,8 @@ void add_records_commands(CLI::App& app) {
     sub->add_option("--by", *by, "Grouping keys: any of programme,level,region,category plus one of month,quarter,year "
                                  "(empty: all records)");
     sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"csv", "json", "text"}));
-    sub->add_option("--z", *z, "Normal quantile of the Wilson interval (1.959963984540054 for 95 %)");
-    sub->add_option("--min-sample", *min_sample, "Flag rates from fewer samples (PROPOSED default 30)");
+    sub->add_option("--z", *z, "Normal quantile of the Wilson interval (1.959963984540054 for 95 %)")->check(positive_number(10));
+    sub->add_option("--min-sample", *min_sample, "Flag rates from fewer samples (PROPOSED default 30)")->check(whole_number(0));
     sub->add_option("--threads", *threads, "Counting threads (1 or 2)")->check(CLI::Range(1u, 2u));
     auto as_goal = std::make_shared<std::string>();
     auto only_programme = std::make_shared<std::string>();
@@ -224,8 +225,8 @@ void add_records_commands(CLI::App& app) {
     sub->add_option("--as-of", *as_of, "Status on this date (YYYY-MM-DD)")->required();
     sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"json", "text"}));
     sub->add_option("--programmes", *programmes, "Programmes whose failures count, comma-separated (PROPOSED default product_supervisory)");
-    sub->add_option("--rectify-days", opts->rectify_days, "Days from the order to correct (Art. 46: 60)");
-    sub->add_option("--reinspect-days", opts->reinspect_days, "Days from the order to re-inspect (Art. 47: 75)");
+    sub->add_option("--rectify-days", opts->rectify_days, "Days from the order to correct (Art. 46: 60)")->check(whole_number_in(1, 3650));
+    sub->add_option("--reinspect-days", opts->reinspect_days, "Days from the order to re-inspect (Art. 47: 75)")->check(whole_number_in(1, 3650));
     sub->add_flag("--late-rectification-counts", opts->late_rectification_counts, "A correction after the deadline still completes the item");
     sub->add_flag("--strict-reinspection", [opts](std::int64_t) { opts->late_reinspection_counts = false; },
                   "A re-inspection after its deadline does not complete the item");
@@ -352,8 +353,8 @@ void add_records_commands(CLI::App& app) {
     auto* sub = app.add_subcommand("gen-records", "Synthetic inspection records (CSV on standard output), seeded and portable");
     auto opts = std::make_shared<generator_options>();
     auto industry = std::make_shared<bool>(false);
-    sub->add_option("--rows", opts->rows, "Number of records")->required();
-    sub->add_option("--seed", opts->seed, "Seed of the generator");
+    sub->add_option("--rows", opts->rows, "Number of records")->required()->check(whole_number(0, 10'000'000'000));
+    sub->add_option("--seed", opts->seed, "Seed of the generator")->check(whole_number(0));
     sub->add_option("--first-year", opts->first_year, "First sampling year (default 2024)")->check(CLI::Range(1900, 2190));
     sub->add_option("--years", opts->years, "Years of sampling dates (default 2)")->check(CLI::Range(1, 10));
     sub->add_option("--enterprises", opts->enterprises, "Number of enterprises (default 400)")->check(CLI::Range(1u, 1000000u));

@@ -18,6 +18,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "option_checks.hpp"
 
 namespace qgov::cli {
 namespace {
@@ -131,7 +132,7 @@ void add_supervision_commands(CLI::App& app) {
   d->add_option("--calendar", o->calendar, "Holidays and 调休 workdays (CSV: date,kind,name); default: weekends only; - for standard input")
       ->check(existing_file_or_stdin);
   d->add_option("--scheme", o->scheme, "tianjin-2017 (default), national-2022, or a scheme file (JSON)");
-  d->add_option("--inspectors-per-object", o->per_object, "Inspectors drawn per object (default 2)");
+  d->add_option("--inspectors-per-object", o->per_object, "Inspectors drawn per object (default 2)")->check(whole_number(1, 1000));
   d->add_option("--ratio", o->ratios, "A class's sampling ratio, CLASS=NUM/DEN or CLASS=NUM% (repeatable)");
   d->add_option("--frequency-cap", o->caps, "A class's frequency cap in days, CLASS=DAYS (repeatable)");
   d->add_option("--ratio-base", o->base, "The ratio is of the whole class or of the eligible objects")

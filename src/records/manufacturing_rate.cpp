@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <qgov/core/error.hpp>
+#include <qgov/io/input_file.hpp>
 
 #include "../utf8.hpp"
 
@@ -110,11 +111,7 @@ std::vector<industry_output> parse_industry_output_csv(std::string_view text, co
 }
 
 std::vector<industry_output> load_industry_output(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw qgov::error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_industry_output_csv(ss.str(), path);
+  return parse_industry_output_csv(read_input_file(path, input_limits::industry_output, "industry-output CSV"), path);
 }
 
 std::vector<manufacturing_rate> manufacturing_pass_rate(const record_table& table,

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include <qgov/core/error.hpp>
+#include <qgov/io/input_file.hpp>
 
 #include "../utf8.hpp"
 
@@ -457,6 +458,11 @@ public:
     if (opt_.keep_good_rows) {
       rejects_.close();
       if (!rejects_) throw qgov::error("cannot write the rejects file " + opt_.rejects_path);
+      // Lenient mode keeps the good rows; when there are none, an empty table would pass as "no inspections".
+      if (table_.empty() && bad_rows_ > 0)
+        throw load_error(origin_, {{"-", "every row was rejected (" + std::to_string(bad_rows_) +
+                                             " rows; their reasons are in " + opt_.rejects_path +
+                                             "): nothing to load"}});
     }
     if (report) {
       report->rows_loaded = table_.size();
@@ -1186,6 +1192,9 @@ std::optional<record_table> read_parallel(const input_source& src, const std::st
 }  // namespace
 
 record_table load_records(const std::string& path, const load_options& options, load_report* report) {
+  // A regular file (not a directory, FIFO or /dev/zero): records stream through a fixed buffer, so the only limit
+  // is the table they fill (input_limits::records, docs/errors.md); standard input (-) is read_records_csv.
+  check_input_file(path, input_limits::records, "records CSV");
   std::FILE* fp = std::fopen(path.c_str(), "rb");
   if (!fp) throw qgov::error("cannot read " + path + ": " + std::strerror(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> guard(fp, &std::fclose);

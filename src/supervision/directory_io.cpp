@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <qgov/core/error.hpp>
+#include <qgov/io/input_file.hpp>
 
 #include "csv.hpp"
 #include "../json_input.hpp"
@@ -96,14 +97,8 @@ std::string file_label(const std::filesystem::path& p) { return p.string(); }
 }  // namespace
 
 std::string read_file_bytes(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) throw error(file_label(file) + ": is a directory, not a file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw error(file_label(file) + ": cannot open the file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw error(file_label(file) + ": cannot read the file");
-  return std::move(ss).str();
+  // regular files only, within the limit: a directory, a FIFO or /dev/zero is one clear load_error
+  return read_input_file(file, input_limits::supervision, "supervision file");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +179,8 @@ std::vector<enterprise> parse_enterprises_csv(std::string_view text, const credi
         if (problems.size() == before) out.push_back(std::move(e));
       });
   if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
+  if (out.empty())
+    throw load_error(std::move(origin), {{"2:1", "the directory lists no enterprise; a draw needs at least one"}});
   return out;
 }
 
@@ -316,6 +313,8 @@ std::vector<inspection_result> parse_results_csv(std::string_view text, std::str
         if (problems.size() == before) out.push_back(std::move(x));
       });
   if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
+  if (out.empty())
+    throw load_error(std::move(origin), {{"2:1", "the file lists no inspection result; there is nothing to publish"}});
   return out;
 }
 

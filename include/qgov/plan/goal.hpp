@@ -135,6 +135,9 @@ struct goal {
   std::string name_en;    ///< an English name for reports
   goal_kind kind = goal_kind::threshold;
   std::optional<qgov::target> target;            ///< present for every kind with a numeric target
+  /// Why `target` differs from what the extractor reads in `quote` (qgov::read_targets); empty when they agree,
+  /// and the loader refuses a disagreement without one (docs/plan-format.md, "target_override").
+  std::string target_override;
   std::optional<trend_direction> direction;      ///< present for trend goals
   std::vector<std::string> levels;               ///< all_levels goals: the levels, e.g. national, municipal, district
   std::vector<std::string> items;                ///< milestone goals: the things to be done, as printed

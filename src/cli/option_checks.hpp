@@ -1,0 +1,60 @@
+// Range checks for numeric options: CLI11 reads "-1" into an unsigned option as 2^64-1 and "nan" into a double
+// without complaint, so `--rows -1` ran without end and `--z nan` printed [0, 100] %. Every numeric option of the
+// command line goes through one of these; a value outside is a usage error (exit status 2) naming the option.
+#pragma once
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace qgov::cli {
+
+/// A whole number written in decimal digits only (no sign, no spaces), from `min` to `max`.
+inline CLI::Validator whole_number(std::uint64_t min, std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) {
+  const std::string range = std::to_string(min) + " to " + std::to_string(max);
+  return CLI::Validator(
+      [min, max, range](std::string& s) -> std::string {
+        std::uint64_t v = 0;
+        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
+          return "expected a whole number " + range + ", got \"" + s + "\"";
+        if (v < min || v > max) return "expected a whole number " + range + ", got " + s;
+        return {};
+      },
+      "INT in [" + range + "]");
+}
+
+/// A signed whole number from `min` to `max` (days, years).
+inline CLI::Validator whole_number_in(long long min, long long max) {
+  const std::string range = std::to_string(min) + " to " + std::to_string(max);
+  return CLI::Validator(
+      [min, max, range](std::string& s) -> std::string {
+        long long v = 0;
+        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
+          return "expected a whole number " + range + ", got \"" + s + "\"";
+        if (v < min || v > max) return "expected a whole number " + range + ", got " + s;
+        return {};
+      },
+      "INT in [" + range + "]");
+}
+
+/// A finite number greater than 0 and at most `max` (NaN and infinities refused).
+inline CLI::Validator positive_number(double max) {
+  return CLI::Validator(
+      [max](std::string& s) -> std::string {
+        double v = 0;
+        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v))
+          return "expected a finite number, got \"" + s + "\"";
+        if (!(v > 0) || v > max) return "expected a number greater than 0 and at most " + std::to_string(max).substr(0, std::to_string(max).find('.')) + ", got " + s;
+        return {};
+      },
+      "NUMBER > 0");
+}
+
+}  // namespace qgov::cli
