@@ -20,14 +20,6 @@ struct author_args {
   std::string text, overlay, out;
 };
 
-std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::string s((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return s;
-  }
-  return read_text(path);
-}
-
 }  // namespace
 
 void add_author_commands(CLI::App& app) {
