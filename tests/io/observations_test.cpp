@@ -771,7 +771,7 @@ TEST_SUITE("io::observations") {
       FAIL("expected a load_error");
     } catch (const load_error& e) {
       CHECK(e.origin() == (dir / "obs.txt").string());
-      CHECK(has(e.problems(), "", "unsupported extension \".txt\"; observation files are .csv or .json"));
+      CHECK(has(e.problems(), "", "unsupported extension \".txt\"; observation files are .csv, .json or .xlsx"));
     }
     try {
       (void)load_observations(dir / "missing.csv", dongli());
