@@ -40,7 +40,7 @@ bool any_contains(const std::vector<std::string>& v, const std::string& s) {
 }
 }  // namespace
 
-TEST_CASE("the national and Tianjin 纲要 plan files load with their lineage fields; Dongli loads unchanged") {
+TEST_CASE("the national and Tianjin 纲要 plan files load with their lineage fields, Dongli loads unchanged") {
   CHECK(national().lineage().level == plan_level::national);
   CHECK(national().document().number.text.empty());  // the 纲要 prints no 文号
   const plan tianjin = load("data/plans/tianjin-2024.json");
@@ -162,7 +162,7 @@ TEST_CASE("diff: clauses are matched by text, so a renumbering is reported as on
   CHECK(d.size() == 3);
 }
 
-TEST_CASE("lineage: ordered and checked; the version in force and the version that set a target") {
+TEST_CASE("lineage: ordered and checked, the version in force and the version that set a target") {
   const auto l = lineage::from_plans({amended(), dongli()});
   REQUIRE(l.versions().size() == 2);
   CHECK(l.versions()[0].plan.id() == plan_id("dongli-2024"));
@@ -289,7 +289,7 @@ TEST_CASE("cascade: Dongli against the national 纲要 lists every shared indica
   CHECK(j["shared"][2]["child"]["value"] == 95);
 }
 
-TEST_CASE("cascade: direction-aware and strictness-aware; a weaker child is a violation") {
+TEST_CASE("cascade: direction-aware and strictness-aware, and a weaker child is a violation") {
   const plan yi = load("tests/lineage/data/district-yi.json");  // 制造业产品质量合格率达到94%
   const auto r = cascade(yi, dongli(), vocabulary());
   std::vector<std::string> weak;  // 94 % under Dongli's 95 %, and 98 % under its 98.5 %
