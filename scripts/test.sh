@@ -3,7 +3,8 @@
 #   1. build (Debug) and run the whole CTest suite: unit tests, CLI tests, the installed-package consumer test;
 #   2. rebuild with -fsanitize=address,undefined and run the unit and CLI tests again;
 #   then the Python package: pip install from the checkout into a fresh venv, pytest and the example notebook;
-#   3. fuzz every parser (plan, extractor, archives, record CSV, supervision CSV) for a bounded time each
+#   3. fuzz every parser (plan, extractor, archives, record CSV, supervision CSV, observations, scenarios,
+#      progress batches, evaluation JSON) for a bounded time each
 #      (QGOV_FUZZ_SECONDS, default 30; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,8 @@ bash scripts/python-test.sh
 
 fuzz_seconds=${QGOV_FUZZ_SECONDS:-30}
 if [[ "$fuzz_seconds" != 0 ]]; then
-  targets=(plan_json_fuzz extract_fuzz archive_fuzz records_csv_fuzz supervision_csv_fuzz)
+  targets=(plan_json_fuzz extract_fuzz archive_fuzz records_csv_fuzz supervision_csv_fuzz
+           observations_fuzz scenario_json_fuzz progress_batch_fuzz evaluation_json_fuzz)
   echo "== 3/3 fuzzing (ASan/UBSan) every parser, ${fuzz_seconds}s each: ${targets[*]}"
   for t in "${targets[@]}"; do
     FUZZ_TARGET=$t tests/fuzz/run.sh "$fuzz_seconds"

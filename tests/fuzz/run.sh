@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds a fuzz target with clang into build-fuzz/ (at the repository root) and runs it for a bounded time.
 # FUZZ_TARGET picks it: plan_json_fuzz (the plan loader, default), extract_fuzz (the policy-text extractor),
-# archive_fuzz (Boost.Serialization archives), records_csv_fuzz (inspection records) or supervision_csv_fuzz
-# (enterprise directories, rosters, calendars, schemes); its seed corpus and dictionary follow (see the case below).
+# archive_fuzz (Boost.Serialization archives), records_csv_fuzz (inspection records), supervision_csv_fuzz
+# (enterprise directories, rosters, calendars, schemes), observations_fuzz (observation CSV/JSON),
+# scenario_json_fuzz, progress_batch_fuzz or evaluation_json_fuzz; its seed corpus and dictionary follow (the case below).
 #   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
 # The seed corpus (tests/fuzz/corpus) is copied to a temporary directory; the repository's corpus is never written.
 # Crash/timeout/leak inputs are saved under build-fuzz/artifacts/. Exit status: 0 if the run finished clean,
@@ -26,7 +27,11 @@ case "$target" in
   archive_fuzz) corpus="$here/archive_corpus"; dict="$here/archive.dict" ;;
   records_csv_fuzz) corpus="$here/records_corpus"; dict="$here/records.dict" ;;
   supervision_csv_fuzz) corpus="$here/supervision_corpus"; dict="$here/supervision.dict" ;;
-  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz or supervision_csv_fuzz)" >&2; exit 2 ;;
+  observations_fuzz) corpus="$here/observations_corpus"; dict="$here/observations.dict" ;;
+  scenario_json_fuzz) corpus="$here/scenario_corpus"; dict="$here/scenario.dict" ;;
+  progress_batch_fuzz) corpus="$here/progress_corpus"; dict="$here/progress.dict" ;;
+  evaluation_json_fuzz) corpus="$here/evaluation_corpus"; dict="$here/evaluation.dict" ;;
+  *) echo "unknown FUZZ_TARGET $target (plan_json_fuzz, extract_fuzz, archive_fuzz, records_csv_fuzz, supervision_csv_fuzz, observations_fuzz, scenario_json_fuzz, progress_batch_fuzz or evaluation_json_fuzz)" >&2; exit 2 ;;
 esac
 
 echo "== configuring and building $build (clang)"
