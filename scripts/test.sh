@@ -4,7 +4,8 @@
 #   2. rebuild with -fsanitize=address,undefined and run the unit and CLI tests again;
 #   then the C interface under ThreadSanitizer (tests/tsan: only what it needs, seconds);
 #   then the Python package: pip install from the checkout into a fresh venv, pytest and the example notebook;
-#   3. fuzz every parser (plan, extractor, archives, record CSV, supervision CSV, workbooks) for a bounded time each
+#   3. fuzz every parser (plan, extractor, archives, record CSV, supervision CSV, workbooks, the C interface,
+#      observations, scenarios, progress batches, evaluation JSON) for a bounded time each
 #      (QGOV_FUZZ_SECONDS, default 30; 0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,10 @@ if [[ "$fuzz_seconds" != 0 ]]; then
     supervision_csv_fuzz
     workbook_fuzz
     c_api_fuzz
+    observations_fuzz
+    scenario_json_fuzz
+    progress_batch_fuzz
+    evaluation_json_fuzz
   )
   echo "== 3/3 fuzzing (ASan/UBSan) every parser, ${fuzz_seconds}s each: ${targets[*]}"
   for t in "${targets[@]}"; do

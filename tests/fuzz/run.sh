@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds a fuzz target with clang into build-fuzz/ (at the repository root) and runs it for a bounded time.
 # FUZZ_TARGET picks it: plan_json_fuzz (the plan loader, default), extract_fuzz (the policy-text extractor),
-# archive_fuzz (Boost.Serialization archives), records_csv_fuzz (inspection records) or supervision_csv_fuzz
-# (enterprise directories, rosters, calendars, schemes), workbook_fuzz (returned .xlsx workbooks) or c_api_fuzz (the C interface); its seed corpus and dictionary follow (see the case below).
+# archive_fuzz (Boost.Serialization archives), records_csv_fuzz and records_split_fuzz (inspection records),
+# supervision_csv_fuzz (enterprise directories, rosters, calendars, schemes), workbook_fuzz (returned .xlsx
+# workbooks), c_api_fuzz (the C interface), observations_fuzz (observation CSV/JSON), scenario_json_fuzz,
+# progress_batch_fuzz or evaluation_json_fuzz; its seed corpus and dictionary follow (the case below).
 #   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
 # The seed corpus (tests/fuzz/corpus) is copied to a temporary directory; the repository's corpus is never written.
 # Crash/timeout/leak inputs are saved under build-fuzz/artifacts/. Exit status: 0 if the run finished clean,
@@ -29,6 +31,10 @@ case "$target" in
   supervision_csv_fuzz) corpus="$here/supervision_corpus"; dict="$here/supervision.dict" ;;
   workbook_fuzz) corpus="$here/workbook_corpus"; dict="$here/workbook.dict" ;;
   c_api_fuzz) corpus="$here/c_api_corpus"; dict="$here/c_api.dict" ;;
+  observations_fuzz) corpus="$here/observations_corpus"; dict="$here/observations.dict" ;;
+  scenario_json_fuzz) corpus="$here/scenario_corpus"; dict="$here/scenario.dict" ;;
+  progress_batch_fuzz) corpus="$here/progress_corpus"; dict="$here/progress.dict" ;;
+  evaluation_json_fuzz) corpus="$here/evaluation_corpus"; dict="$here/evaluation.dict" ;;
   *) echo "unknown FUZZ_TARGET $target (the targets are the cases listed in $0)" >&2; exit 2 ;;
 esac
 

@@ -778,7 +778,7 @@ TEST_SUITE("io::observations") {
       FAIL("expected a load_error");
     } catch (const load_error& e) {
       CHECK(e.origin() == (dir / "missing.csv").string());
-      CHECK(has(e.problems(), "", "cannot read the observations file"));
+      CHECK(has(e.problems(), "", "does not exist; expected an observations file (a regular file)"));
     }
     std::filesystem::create_directories(dir / "dir.csv");
     CHECK_THROWS_AS((void)load_observations(dir / "dir.csv", dongli()), load_error);

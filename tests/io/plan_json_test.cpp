@@ -350,7 +350,7 @@ TEST_SUITE("io::plan_json") {
       (void)load_plan(file);
       FAIL("expected a load_error");
     } catch (const load_error& e) {
-      CHECK(has(e.problems(), "/source/path", "cannot read the source text file"));
+      CHECK(has(e.problems(), "/source/path", "does not exist; expected a source text file"));
     }
     plan_load_options o;
     o.source_path = test::repo("data/sources/dongli-2024.txt");

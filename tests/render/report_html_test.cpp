@@ -225,7 +225,10 @@ TEST_CASE("progress bars read lower-is-better and exact targets the right way") 
   // rd_expenditure_share (> 3.8 %) read as "at most 3.8 %" and as "exactly 3.8 %"
   for (auto c : {comparator::le, comparator::eq}) {
     for (auto& g : d.goals)
-      if (g.id == goal_id("rd_expenditure_share")) g.target->comparator = c;
+      if (g.id == goal_id("rd_expenditure_share")) {
+        g.target->comparator = c;
+        g.target_override = "test: the target read the other way";  // it contradicts 超过3.8% on purpose
+      }
     const plan p = plan::from_data(d);
     const auto html = render_html(evaluate(p, sample(), *parse_iso_date("2025-12-31")), p);
     const auto block = goal_block(html, "rd_expenditure_share");
