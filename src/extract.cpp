@@ -328,8 +328,9 @@ std::optional<deadline_mark> five_year_end(std::string_view s, std::size_t b, st
   std::optional<deadline_mark> last;
   static constexpr std::pair<std::string_view, int> periods[] = {
       {"十一五", 2010}, {"十二五", 2015}, {"十三五", 2020}, {"十四五", 2025}, {"十五五", 2030}};
+  const auto range = s.substr(0, e);  // search inside [b, e) only: a whole-text search per piece is quadratic
   for (const auto& [name, year] : periods) {
-    for (auto at = s.find(name, b); at != std::string_view::npos && at + name.size() <= e; at = s.find(name, at + 1)) {
+    for (auto at = range.find(name, b); at != std::string_view::npos; at = range.find(name, at + 1)) {
       std::size_t j = at + name.size();
       if (starts_at(s, j, "”")) j += 3;
       std::size_t tail = 0;
@@ -498,7 +499,13 @@ piece_reading scan_piece(std::string_view s, std::size_t b, std::size_t e, std::
   const auto piece = s.substr(b, e - b);
   int quote = 0, paren = 0;
   std::size_t window = b;  // comparator words are looked for after the previous number
-  const auto sentence_before = [&](std::size_t at) { return s.substr(sentence_b, at - sentence_b); };
+  // the sentence up to `at`, its last 600 bytes at most (力争 stands near its targets; a long run of text with no
+  // full stop must not make every number rescan it)
+  const auto sentence_before = [&](std::size_t at) {
+    const std::size_t from = at > sentence_b + 600 ? at - 600 : sentence_b;
+    return s.substr(from, at - from);
+  };
+  const bool all_levels_piece = piece.find("各级") != std::string_view::npos;
   const auto h_aspirational_before = [&](std::size_t at) {
     const auto sb = sentence_before(at);
     return sb.find("力争") != std::string_view::npos || sb.find("争取") != std::string_view::npos;
@@ -632,7 +639,7 @@ piece_reading scan_piece(std::string_view s, std::size_t b, std::size_t e, std::
       h.change = word->change;
       // 提高2个百分点 is a change; so is 增长10%; 提高到 / 增长到 name a level and are in the table as such
       if (word->word == "保持在" || word->word == "维持在") h.kind = goal_kind::maintain;
-      if (word->word == "均达" && piece.find("各级") != std::string_view::npos) h.kind = goal_kind::all_levels;
+      if (word->word == "均达" && all_levels_piece) h.kind = goal_kind::all_levels;
     }
     if (doubling) {
       h.cmp = comparator::ge;
@@ -1098,7 +1105,7 @@ private:
   // value under the last year column. Returns the line after the table, or nullopt when this is not one.
   std::optional<std::size_t> read_table(std::size_t k) {
     std::vector<std::size_t> cells;  // non-empty lines from k on
-    for (std::size_t m = k; m < lines_.size() && cells.size() < 400; ++m)
+    for (std::size_t m = k; m < lines_.size() && m < k + 2000 && cells.size() < 400; ++m)
       if (lines_[m].e > lines_[m].b) cells.push_back(m);
     std::size_t width = 0, name_col = 0, year_col = 0;
     int year = 0;
@@ -1373,14 +1380,16 @@ private:
   // Pieces of [b, e) cut at ，；。：！？ outside parentheses and quotation marks; skips the responsibility lists.
   void read_targets(std::size_t b, std::size_t e, const std::vector<std::pair<std::size_t, std::size_t>>& lists) {
     std::size_t last_sentence = static_cast<std::size_t>(-1);
+    std::size_t next_list = 0;
     bool sentence_deadline = false;
     for_each_piece(s_, b, e, [&](std::size_t pb, std::size_t pe, std::size_t sentence) {
       if (sentence != last_sentence) {
         last_sentence = sentence;
         sentence_deadline = false;
       }
-      for (auto [lb, le] : lists)
-        if (pb >= lb && pb < le) return;
+      // lists and pieces both run in text order: one pass over the lists for the whole paragraph
+      while (next_list < lists.size() && lists[next_list].second <= pb) ++next_list;
+      if (next_list < lists.size() && pb >= lists[next_list].first && pb < lists[next_list].second) return;
       if (deadline_in(s_, pb, pe)) sentence_deadline = true;
       read_piece(pb, pe, sentence, sentence_deadline);
     });
