@@ -779,17 +779,6 @@ public:
     return std::move(draft_);
   }
 
-  // The targets of one phrase (a goal's quote) read as the body's sentences are: see qgov::read_targets.
-  std::vector<target> phrase_targets() {
-    n_ = normalise(orig_, draft_.notes);
-    s_ = n_.text;
-    read_targets(0, s_.size(), {});
-    std::vector<target> out;
-    for (const auto& g : draft_.data.goals)
-      if (g.target) out.push_back(*g.target);
-    return out;
-  }
-
 private:
   // --- spans and texts -------------------------------------------------------------------
   source_span span(std::size_t nb, std::size_t ne) const { return n_.span(nb, ne); }
@@ -1507,11 +1496,6 @@ private:
 ordered span_json(source_span s) { return ordered::array({s.begin, s.end}); }
 
 }  // namespace
-
-std::vector<target> read_targets(std::string_view phrase) {
-  if (detail::first_invalid_utf8(phrase)) return {};
-  return extractor(phrase, {}).phrase_targets();
-}
 
 plan_draft extract(std::string_view text, const extract_options& options) {
   check_encoding(text, options.source_path.empty() ? "<text>" : options.source_path);

@@ -10,7 +10,7 @@
 #include <unordered_set>
 
 #include <qgov/core/sha256.hpp>
-#include <qgov/extract/extract.hpp>
+#include <qgov/extract/target_reading.hpp>
 
 #include "utf8.hpp"
 
@@ -279,7 +279,7 @@ struct checker {
     return false;
   }
 
-  // The target must say what its quote says, as the extractor reads it (qgov::read_targets, src/extract.cpp): 超过3.8%
+  // The target must say what its quote says, as the extractor reads it (qgov::read_targets, qgov/extract/target_reading.hpp): 超过3.8%
   // loaded as lt 3.8 would evaluate as "低于3.8%…已达成". A quote the extractor reads no target in cannot contradict;
   // a reading that differs is refused unless the goal records why in target_override.
   void target_agrees_with_quote(const std::string& p, const goal& g) {
@@ -295,7 +295,7 @@ struct checker {
     for (const auto& r : readings)
       if (r.comparator == t.comparator && same_value(r.value, t.value) && r.unit == t.unit) return;
     // the reading to compare with: the one agreeing in the most fields
-    const target* best = &readings.front();
+    const target_reading* best = &readings.front();
     int best_score = -1;
     for (const auto& r : readings) {
       const int score = (r.comparator == t.comparator) + same_value(r.value, t.value) + (r.unit == t.unit);

@@ -35,6 +35,7 @@
 #include <qgov/eval/status.hpp>
 
 #include <qgov/extract/extract.hpp>
+#include <qgov/extract/target_reading.hpp>
 
 #include <qgov/io/evaluation_json.hpp>
 #include <qgov/io/observation_files.hpp>

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <qgov/extract/extract.hpp>
+#include <qgov/extract/target_reading.hpp>
 #include <qgov/io/input_file.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/qgov.hpp>

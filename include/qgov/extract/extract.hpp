@@ -51,12 +51,6 @@ struct plan_draft {
 /// byte offset, and saying when the bytes look GBK-encoded) or looks like GBK mis-decoded as Latin-1.
 [[nodiscard]] plan_draft extract(std::string_view text, const extract_options& options = {});
 
-/// Every target the extractor reads in one phrase (a goal's quote, say 全社会研发支出占GDP比重超过3.8%), in order:
-/// comparator, value (multipliers resolved) and unit by the same vocabulary and rules as `extract` (docs/extract.md).
-/// Empty when it reads none, or when `phrase` is not well-formed UTF-8. The plan loader checks every goal's target
-/// against this reading of its quote.
-[[nodiscard]] std::vector<target> read_targets(std::string_view phrase);
-
 /// The draft as plan-file JSON (docs/plan-format.md), with an extra top-level "unclassified" array of
 /// {"span", "text", "why"}. Written from the data directly: a draft need not pass validation.
 [[nodiscard]] std::string draft_to_json(const plan_draft& d, int indent = 2);
