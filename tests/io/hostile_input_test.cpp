@@ -118,7 +118,7 @@ TEST_CASE("the extractor's reading of a phrase is what the plan loader checks ta
     const auto readings = read_targets(g.quote);
     INFO(g.id << ": " << g.quote);
     if (readings.empty()) continue;
-    CHECK(std::any_of(readings.begin(), readings.end(), [&](const target& t) {
+    CHECK(std::any_of(readings.begin(), readings.end(), [&](const target_reading& t) {
       return t.comparator == g.target->comparator && t.value == doctest::Approx(g.target->value) && t.unit == g.target->unit;
     }));
   }
