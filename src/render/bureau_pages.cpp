@@ -9,6 +9,7 @@
 
 #include <qgov/core/chinese_numeral.hpp>
 #include <qgov/formulas/scorecard.hpp>
+#include <qgov/render/explanation.hpp>
 
 namespace qgov::detail {
 namespace {
@@ -111,10 +112,12 @@ public:
     return lang_ == language::en && !u.name_en.empty() ? u.name_en : u.name;
   }
 
+  // Figures, units and periods are worded by the one explanation module (qgov/render/explanation.hpp), so a page
+  // reads like the sentences beside it: counts without decimals, en without Chinese counters.
+  language words_lang() const { return lang_ == language::en ? language::en : language::zh; }
   std::string value_text(const goal& g, double v) const {
-    std::string s = trimmed(v);
-    if (g.target && !g.target->unit.empty()) s += g.target->unit == "%" ? "%" : " " + g.target->unit;
-    return s;
+    if (!g.target) return wording::format_number(v);
+    return wording::display_value(v, g.target->unit, words_lang(), 0, {g.target->value});
   }
   std::string target_text(const goal& g) const {
     if (g.target) {
@@ -128,7 +131,9 @@ public:
   }
   std::string latest_text(const goal& g, const goal_result& r) const {
     if (!r.value) return "—";
-    return value_text(g, *r.value) + (r.period ? "（" + r.period->str() + "）" : "");
+    if (!r.period) return value_text(g, *r.value);
+    return value_text(g, *r.value) + (lang_ == language::en ? " (" + wording::period_words(*r.period, language::en) + ")"
+                                                           : "（" + wording::period_words(*r.period, language::zh) + "）");
   }
 
   std::string grade_text(const bureau_score& b) const {
