@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include <qgov/core/error.hpp>
+#include <qgov/io/input_file.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/io/workbook.hpp>
 
@@ -27,13 +28,9 @@ std::string lower_extension(const std::filesystem::path& f) {
 
 bool readable_extension(const std::string& ext) { return ext == ".csv" || ext == ".json" || ext == ".xlsx"; }
 
+// A regular file within the observations limit (a FIFO, a device or an oversized file is one clear load_error).
 std::string read_bytes(const std::filesystem::path& f) {
-  std::ifstream in(f, std::ios::binary);
-  if (!in) throw load_error(f.string(), {{"", "cannot read the observations file"}});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw load_error(f.string(), {{"", "cannot read the observations file"}});
-  return std::move(ss).str();
+  return read_input_file(f, input_limits::observations, "observations file");
 }
 
 }  // namespace
@@ -62,7 +59,8 @@ loaded_observations load_observation_files(const std::vector<std::filesystem::pa
       }
     }
     if (ec) throw error(path.string() + ": cannot list the folder: " + ec.message());
-    if (here.empty()) throw error(path.string() + ": the folder has no .csv, .json or .xlsx file");
+    if (here.empty())
+      throw error(path.string() + ": is a directory (read as a folder of observation files), but it holds no .csv, .json or .xlsx file");
     std::sort(here.begin(), here.end());
     files.insert(files.end(), here.begin(), here.end());
   }

@@ -43,7 +43,9 @@ std::string num(double v) {
   return buf;
 }
 
-std::string shown(const target& t) { return std::string(symbol(t.comparator)) + " " + num(t.value) + " " + t.unit; }
+std::string shown(const target& t) {
+  return std::string(symbol(t.comparator)) + " " + num(t.value) + (t.unit.empty() ? "" : " " + t.unit);  // an index has no unit
+}
 
 // Kinds whose numbers mean the same thing: a level (at the deadline, throughout, at each level), a running total,
 // a count of things done.

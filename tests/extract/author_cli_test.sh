@@ -7,7 +7,7 @@ mkdir -p "$work"
 "$qgov" extract "$repo/data/sources/dongtou-2023.txt" --overlay-skeleton --plan-id dongtou-2023 \
   --source-path ../sources/dongtou-2023.txt > "$work/skeleton.json"
 rc=$?
-[ $rc -eq 1 ] || { echo "extract: expected exit 1 (no lists found), got $rc"; exit 1; }
+[ $rc -eq 2 ] || { echo "extract: expected exit 2 (no lists found: a text it cannot read is bad input), got $rc"; exit 1; }
 "$qgov" author "$repo/data/sources/dongtou-2023.txt" --overlay "$work/skeleton.json" 2> "$work/err.txt"
 rc=$?
 cat "$work/err.txt"

@@ -303,7 +303,11 @@ TEST_CASE("cascade: direction-aware and strictness-aware, and a weaker child is 
     plan_data d = national().data();
     d.id = plan_id(id);
     for (auto& g : d.goals)
-      if (g.id == goal_id("manufacturing_quality_pass_rate")) g.target->comparator = c, g.target->value = v;
+      if (g.id == goal_id("manufacturing_quality_pass_rate")) {
+        g.target->comparator = c, g.target->value = v;
+        // the quote still reads ≥ 94 %: say why the target differs, as the loader requires
+        g.target_override = "test variant: the cascade's strictness and upper-bound rules on one indicator";
+      }
     return plan::from_data(std::move(d));
   };
   auto verdict = [&](const plan& child, const plan& parent) {
