@@ -72,7 +72,7 @@ int main() {
         double v[64];
         expect(qgov_evaluation_results(shared, st, v, 64, &n) == QGOV_OK, "results");
         qgov_goal_status s = QGOV_NO_DATA;
-        expect(qgov_evaluation_goal_status(shared, "food_sampling_pass_rate", &s) == QGOV_OK && s == QGOV_AT_RISK,
+        expect(qgov_evaluation_goal_status(shared, "food_sampling_pass_rate", &s) == QGOV_OK && s == QGOV_ON_TRACK,
                "shared status");
         char* json = nullptr;
         expect(qgov_evaluation_to_json(shared, &json, nullptr) == QGOV_OK && expected[0] == json, "shared JSON");
