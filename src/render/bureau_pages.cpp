@@ -1,5 +1,6 @@
 // The printable assessment and the per-bureau view of the HTML report. See bureau_pages.hpp and docs/report.md.
 #include "bureau_pages.hpp"
+#include "html_shared.hpp"
 
 #include <array>
 #include <cmath>
@@ -18,21 +19,7 @@ constexpr std::array<goal_status, 7> statuses{goal_status::achieved, goal_status
                                               goal_status::off_track, goal_status::missed,  goal_status::no_data,
                                               goal_status::not_scored};
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+using detail::html_escape;  // the report's one escaping (html_shared.hpp)
 
 // A CSS string literal: quotes and backslashes escaped, line breaks and "<" (which could end the style element)
 // written as code points.
@@ -101,7 +88,7 @@ public:
   }
   std::string badge(goal_status s) const {
     return "<span class=\"badge s-" + std::string(to_string(s)) + "\"><span class=\"sym\" aria-hidden=\"true\">" +
-           std::string(symbol_of(s)) + "</span> " + esc(status_words(s)) + "</span>";
+           std::string(symbol_of(s)) + "</span> " + html_escape(status_words(s)) + "</span>";
   }
 
   std::string goal_name(const goal& g) const {
@@ -164,10 +151,10 @@ public:
         if (const auto* u = p_.find_unit(units.front())) lead = unit_name(*u);
       if (units.size() > 1)
         lead += lang_ == language::en ? " + " + std::to_string(units.size() - 1) : "等" + std::to_string(units.size()) + "家";
-      os << "<tr class=\"s-" << to_string(r.status) << "\" data-sum-goal=\"" << esc(g->id.str()) << "\"><td class=\"gname\">"
-         << esc(goal_name(*g)) << "</td><td>" << badge(r.status) << "</td><td class=\"num\">" << esc(latest_text(*g, r))
-         << "</td><td class=\"num\">" << esc(target_text(*g)) << "</td><td>" << g->deadline.year() << "</td><td>"
-         << esc(lead) << "</td></tr>\n";
+      os << "<tr class=\"s-" << to_string(r.status) << "\" data-sum-goal=\"" << html_escape(g->id.str()) << "\"><td class=\"gname\">"
+         << html_escape(goal_name(*g)) << "</td><td>" << badge(r.status) << "</td><td class=\"num\">" << html_escape(latest_text(*g, r))
+         << "</td><td class=\"num\">" << html_escape(target_text(*g)) << "</td><td>" << g->deadline.year() << "</td><td>"
+         << html_escape(lead) << "</td></tr>\n";
     }
     os << "</tbody>\n</table>\n";
     std::map<std::string, int> grades;
@@ -192,7 +179,7 @@ public:
                 "Choose a unit to see only its goals, statuses, grade and next steps.")
        << "</p>\n<nav class=\"bureau-index\">";
     for (const auto& u : p_.units())
-      os << "<a href=\"#bureau-" << esc(u.id.str()) << "\">" << esc(unit_name(u)) << "</a> ";
+      os << "<a href=\"#bureau-" << html_escape(u.id.str()) << "\">" << html_escape(unit_name(u)) << "</a> ";
     os << "</nav>\n";
     for (const auto& u : p_.units()) section(os, u);
     os << "</section>\n";
@@ -242,9 +229,9 @@ private:
 
   void section(std::ostringstream& os, const responsible_unit& u) const {
     const auto* b = score_of(u.id);
-    os << "<section class=\"bureau\" id=\"bureau-" << esc(u.id.str()) << "\" data-bureau=\"" << esc(u.id.str()) << "\">\n"
-       << "<h2 class=\"bhead\">" << esc(u.name);
-    if (lang_ != language::zh && !u.name_en.empty()) os << " <span class=\"en\">" << esc(u.name_en) << "</span>";
+    os << "<section class=\"bureau\" id=\"bureau-" << html_escape(u.id.str()) << "\" data-bureau=\"" << html_escape(u.id.str()) << "\">\n"
+       << "<h2 class=\"bhead\">" << html_escape(u.name);
+    if (lang_ != language::zh && !u.name_en.empty()) os << " <span class=\"en\">" << html_escape(u.name_en) << "</span>";
     os << "</h2>\n<p class=\"bmeta\">" << label("评估日期", "as of") << " <b>" << to_iso(e_.as_of) << "</b>";
     if (b && b->score) {
       os << " · " << label("得分", "score") << " <b>" << trimmed(std::round(*b->score * 10) / 10) << "</b> · "
@@ -288,7 +275,7 @@ private:
          << "</p>\n";
     } else {
       os << "<ol class=\"bsteps\">\n";
-      for (const auto& s : steps) os << "<li>" << esc(s) << "</li>\n";
+      for (const auto& s : steps) os << "<li>" << html_escape(s) << "</li>\n";
       os << "</ol>\n";
     }
 
@@ -305,11 +292,11 @@ private:
     if (b)
       for (const auto& x : b->contributions)
         if (x.goal == g.id) c = &x;
-    os << "<div class=\"bgoal s-" << to_string(r.status) << "\" data-bgoal=\"" << esc(g.id.str()) << "\">\n"
-       << "<p class=\"bg-head\"><span class=\"bmark\" aria-hidden=\"true\">◆</span> <b>" << esc(goal_name(g)) << "</b> "
-       << badge(r.status) << "</p>\n<p class=\"bg-facts\">" << label("最新值", "latest") << " " << esc(latest_text(g, r))
-       << " · " << label("目标", "target") << " " << esc(target_text(g));
-    if (g.target && !g.target->stated.empty()) os << "（" << esc(g.target->stated) << "）";
+    os << "<div class=\"bgoal s-" << to_string(r.status) << "\" data-bgoal=\"" << html_escape(g.id.str()) << "\">\n"
+       << "<p class=\"bg-head\"><span class=\"bmark\" aria-hidden=\"true\">◆</span> <b>" << html_escape(goal_name(g)) << "</b> "
+       << badge(r.status) << "</p>\n<p class=\"bg-facts\">" << label("最新值", "latest") << " " << html_escape(latest_text(g, r))
+       << " · " << label("目标", "target") << " " << html_escape(target_text(g));
+    if (g.target && !g.target->stated.empty()) os << "（" << html_escape(g.target->stated) << "）";
     os << " · " << label("截止", "deadline") << " " << to_iso(g.deadline);
     if (c)
       os << " · " << role_words(c->unit_role) << "，" << label("权重", "weight") << " " << trimmed(c->weight) << "，"
@@ -323,12 +310,12 @@ private:
       std::size_t start = 0;
       while (start <= expl.size()) {
         const auto nl = std::min(expl.find('\n', start), expl.size());
-        os << (start ? "<br>" : "") << esc(expl.substr(start, nl - start));
+        os << (start ? "<br>" : "") << html_escape(expl.substr(start, nl - start));
         start = nl + 1;
       }
       os << "</p>\n";
     }
-    os << "<p class=\"bg-id\">" << label("编号", "id") << " " << esc(g.id.str()) << "</p>\n</div>\n";
+    os << "<p class=\"bg-id\">" << label("编号", "id") << " " << html_escape(g.id.str()) << "</p>\n</div>\n";
   }
 
   const evaluation& e_;
