@@ -1,6 +1,7 @@
 // Mergeable aggregates (include/qgov/records/partials.hpp): integer counts per key, merged by sorted-key sums, and
 // their compact checked binary form.
 #include <qgov/records/partials.hpp>
+#include "severity.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -313,17 +314,7 @@ pass_rate_partial pass_rate_partial::from_bytes(std::string_view bytes, const st
 
 namespace {
 
-int severity(rectification_status s) {  // as in rectification.cpp: the worst item decides an enterprise
-  switch (s) {
-    case rectification_status::failed_reinspection: return 5;
-    case rectification_status::overdue: return 4;
-    case rectification_status::reinspection_overdue: return 3;
-    case rectification_status::not_ordered: return 2;
-    case rectification_status::pending: return 1;
-    case rectification_status::completed: return 0;
-  }
-  return 0;
-}
+using detail::severity;  // src/records/severity.hpp
 
 std::string enterprise_key(const rectification_item& it) {
   return std::string(1, static_cast<char>('0' + static_cast<int>(it.level))) + it.enterprise;

@@ -1,5 +1,6 @@
 // Rectification completion per level (formulas §8): every failed item's status on the as-of date.
 #include <qgov/records/rectification.hpp>
+#include "severity.hpp"
 
 #include <map>
 #include <tuple>
@@ -7,18 +8,7 @@
 namespace qgov::records {
 namespace {
 
-// Worse statuses first decide an enterprise's status when counting by enterprise.
-int severity(rectification_status s) {
-  switch (s) {
-    case rectification_status::failed_reinspection: return 5;
-    case rectification_status::overdue: return 4;
-    case rectification_status::reinspection_overdue: return 3;
-    case rectification_status::not_ordered: return 2;
-    case rectification_status::pending: return 1;
-    case rectification_status::completed: return 0;
-  }
-  return 0;
-}
+using detail::severity;  // src/records/severity.hpp
 
 }  // namespace
 
