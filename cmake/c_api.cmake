@@ -33,6 +33,9 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT QGOV_SANITIZE)
   target_link_options(qgov_c PRIVATE "LINKER:-z,defs")
 endif()
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  # tests/capi's ABI check (abidw) reads the interface's types from DWARF: the one source that defines the interface
+  # keeps full debug info in Debug even when the rest is built with less (scripts/test.sh uses -g1 for speed)
+  target_compile_options(qgov_c PRIVATE $<$<CONFIG:Debug>:-g>)
   target_compile_options(qgov_c PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
 endif()
 

@@ -229,6 +229,7 @@ TEST_CASE("C API: observations") {
   CHECK(embedded > 20);
   CHECK_FAILS(qgov_ledger_size(nullptr, &n), QGOV_ERROR_NULL_ARGUMENT, "ledger is NULL");
   CHECK_FAILS(qgov_ledger_size(ledger, nullptr), QGOV_ERROR_NULL_ARGUMENT, "out is NULL");
+  qgov_ledger_destroy(ledger);  // the failed calls below set the out-pointer to NULL: free it first
   CHECK_FAILS(qgov_ledger_dongli_sample(nullptr, &ledger), QGOV_ERROR_NULL_ARGUMENT, "plan is NULL");
   CHECK(ledger == nullptr);
   CHECK_FAILS(qgov_ledger_dongli_sample(plan, nullptr), QGOV_ERROR_NULL_ARGUMENT, "out is NULL");

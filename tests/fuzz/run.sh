@@ -7,7 +7,8 @@
 # progress_batch_fuzz or evaluation_json_fuzz; its seed corpus and dictionary follow (the case below).
 #   usage: tests/fuzz/run.sh SECONDS [extra libFuzzer flags...]
 # The seed corpus (tests/fuzz/corpus) is copied to a temporary directory; the repository's corpus is never written.
-# Crash/timeout/leak inputs are saved under build-fuzz/artifacts/. Exit status: 0 if the run finished clean,
+# Crash/timeout/leak inputs are saved under build-fuzz/artifacts/; the log goes to $FUZZ_LOG (default
+# build-fuzz/last-run.log, so give each of two concurrent runs its own). Exit status: 0 if the run finished clean,
 # non-zero if the fuzzer found a problem (or the build failed).
 set -euo pipefail
 
@@ -47,7 +48,7 @@ if [[ -z "${KEEP_FUZZ_WORKDIR:-}" ]]; then trap 'rm -rf "$work"' EXIT; fi
 cp -r "$corpus" "$work/corpus"
 artifacts="$build/artifacts"
 mkdir -p "$artifacts"
-log="$build/last-run.log"
+log="${FUZZ_LOG:-$build/last-run.log}"
 
 echo "== fuzzing for ${seconds}s (corpus copy in $work/corpus, artifacts in $artifacts/, log in $log)"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1}

@@ -7,8 +7,6 @@
 #include <optional>
 #include <span>
 
-#include <boost/math/distributions/students_t.hpp>
-
 namespace qgov::formulas {
 
 /// A point of a series: time as a (fractional) year, and the value.
@@ -74,24 +72,8 @@ struct projection {
 };
 
 /// Projects a fit to time `t` (e.g. the deadline as a fractional year) with a `confidence` prediction interval.
-[[nodiscard]] inline projection project(const linear_fit& f, double t, double confidence = 0.95) {
-  projection p;
-  p.t = t;
-  p.confidence = confidence;
-  p.value = f.intercept + f.slope * t;
-  if (f.n > 2 && std::isfinite(f.residual_se) && f.sxx > 0) {
-    const double n = static_cast<double>(f.n);
-    p.standard_error = f.residual_se * std::sqrt(1.0 + 1.0 / n + (t - f.t_mean) * (t - f.t_mean) / f.sxx);
-    const boost::math::students_t dist(n - 2);
-    const double q = boost::math::quantile(dist, 0.5 + confidence / 2);
-    p.lower = p.value - q * p.standard_error;
-    p.upper = p.value + q * p.standard_error;
-  } else {
-    p.standard_error = std::numeric_limits<double>::quiet_NaN();
-    p.lower = p.upper = std::numeric_limits<double>::quiet_NaN();
-  }
-  return p;
-}
+/// Defined in src/formulas/projection.cpp, so that the Student-t quantile (Boost.Math) stays out of hosts' headers.
+[[nodiscard]] projection project(const linear_fit& f, double t, double confidence = 0.95);
 
 /// How far an expected value at the deadline gets from the base value towards the target:
 /// r = (expected − base) / (target − base). 1 means exactly on target; nullopt when target == base.
