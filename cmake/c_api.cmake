@@ -13,6 +13,7 @@ endif()
 add_library(qgov_c SHARED src/capi/qgov_c.cpp)
 add_library(qgov::c ALIAS qgov_c)
 target_link_libraries(qgov_c PRIVATE qgov)
+target_include_directories(qgov_c PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/src")  # "detail/utf8.hpp"
 target_include_directories(qgov_c PUBLIC
   $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes src/extract/t2s_table.inc: traditional -> simplified, one character to one.
+"""Writes src/detail/t2s_table.inc: traditional -> simplified, one character to one.
 
 Candidates: every hanzi of Big5 (the traditional character set of Taiwan and Hong Kong text), and the traditional
 forms OpenCC (s2t, s2tw, s2hk) gives for every hanzi of GB 2312; each converted to simplified with OpenCC t2s,
@@ -41,7 +41,7 @@ def big5_hanzi():
 
 
 def main():
-    out_path = sys.argv[1] if len(sys.argv) > 1 else "src/extract/t2s_table.inc"
+    out_path = sys.argv[1] if len(sys.argv) > 1 else "src/detail/t2s_table.inc"
     simple = gb2312()
     pairs = {}
     big5 = [t for t in big5_hanzi()]

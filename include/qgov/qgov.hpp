@@ -60,6 +60,7 @@
 #include <qgov/render/evaluation_text.hpp>
 #include <qgov/render/explanation.hpp>
 #include <qgov/render/report_html.hpp>
+#include <qgov/render/text_width.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
 #include <qgov/supervision/credit_class.hpp>

@@ -28,7 +28,7 @@
 #include <qgov/records/records_csv.hpp>
 #include <qgov/version.hpp>
 
-#include "../utf8.hpp"
+#include "detail/utf8.hpp"
 
 // The handles: each owns C++ values; nothing in them changes after creation, so const calls may share them.
 struct qgov_plan {

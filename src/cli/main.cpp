@@ -14,7 +14,7 @@
 #include <qgov/extract/author.hpp>
 #include <qgov/extract/extract.hpp>
 
-#include "../text_table.hpp"
+#include <qgov/render/text_width.hpp>
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -22,8 +22,6 @@ namespace {
 
 using namespace qgov;
 using namespace qgov::cli;
-using detail::pad;
-using detail::clip;
 
 
 
@@ -51,7 +49,7 @@ void print_plan_text(const plan& p, std::ostream& os) {
   os << "\n" << p.sections().size() << " sections, " << p.clauses().size() << " clauses, " << p.columns().size()
      << " columns, " << p.units().size() << " responsible units, " << p.matrix().size() << " responsibility lists, "
      << p.goals().size() << " goals\n\n";
-  os << pad("goal", 36) << pad("kind", 12) << pad("target", 16) << pad("deadline", 12) << pad("source", 10) << "clauses\n";
+  os << pad_display("goal", 36) << pad_display("kind", 12) << pad_display("target", 16) << pad_display("deadline", 12) << pad_display("source", 10) << "clauses\n";
   for (const auto& g : p.goals()) {
     std::string links;
     for (const auto& c : g.clauses) {
@@ -59,8 +57,8 @@ void print_plan_text(const plan& p, std::ostream& os) {
       links += std::to_string(c.clause.value);
       if (c.link == link_type::assigned) links += '*';
     }
-    os << pad(clip(g.id.str(), 35), 36) << pad(to_string(g.kind), 12) << pad(target_text(g), 16)
-       << pad(to_iso(g.deadline), 12) << pad(source_text(g.source), 10) << links << "\n"
+    os << pad_display(clip_display(g.id.str(), 35), 36) << pad_display(to_string(g.kind), 12) << pad_display(target_text(g), 16)
+       << pad_display(to_iso(g.deadline), 12) << pad_display(source_text(g.source), 10) << links << "\n"
        << "    " << g.quote << "\n";
   }
   os << "\n(* = assigned link: a summary target tied to the clause that carries it out)\n";
@@ -72,7 +70,7 @@ char role_letter(role r) { return r == role::lead ? 'L' : r == role::responsible
 void print_matrix_text(const plan& p, std::ostream& os) {
   const std::size_t name_w = 16;
   auto header = [&](bool tens) {
-    os << pad(tens ? "clause" : "", name_w);
+    os << pad_display(tens ? "clause" : "", name_w);
     for (const auto& l : p.matrix()) {
       const int n = l.clause.value;
       os << ' ' << (tens ? (n >= 10 ? char('0' + n / 10) : ' ') : char('0' + n % 10));
@@ -82,7 +80,7 @@ void print_matrix_text(const plan& p, std::ostream& os) {
   header(true);
   header(false);
   for (const auto& u : p.units()) {
-    os << pad(clip(u.name, name_w - 1), name_w);
+    os << pad_display(clip_display(u.name, name_w - 1), name_w);
     std::map<role, int> count;
     for (const auto& l : p.matrix()) {
       auto r = l.role_of(u.id);
@@ -125,11 +123,11 @@ void print_unit_text(const plan& p, const responsible_unit& u, std::ostream& os)
   os << u.name << " (" << u.name_en << ", " << to_string(u.kind) << ", id " << u.id << ")\n\nClauses:\n";
   for (const auto& a : p.clauses_of(u.id)) {
     const auto* c = p.find_clause(a.clause);
-    os << "  " << pad("（" + chinese_numeral(a.clause.value) + "）", 12) << pad(c ? c->title.text : "", 34)
+    os << "  " << pad_display("（" + chinese_numeral(a.clause.value) + "）", 12) << pad_display(c ? c->title.text : "", 34)
        << to_string(a.unit_role) << "\n";
   }
   os << "\nGoals it answers for:\n";
-  for (const auto& g : p.goals_of(u.id)) os << "  " << pad(g.id.str(), 36) << pad(target_text(g), 16) << g.quote << "\n";
+  for (const auto& g : p.goals_of(u.id)) os << "  " << pad_display(g.id.str(), 36) << pad_display(target_text(g), 16) << g.quote << "\n";
 }
 
 void print_unit_json(const plan& p, const responsible_unit& u, std::ostream& os) {
@@ -164,17 +162,17 @@ void print_explain(const plan& p, const goal& g, const goal_result& r, std::ostr
      << p.position_of(g.span).line << ")\n"
      << "  formula:  " << r.trace.formula << "\n  rule:     " << r.trace.rule << "\n";
   if (!r.trace.note.empty()) os << "  note:     " << r.trace.note << "\n";
-  for (const auto& v : r.trace.values) os << "  " << pad(v.name, 28) << format_value(v.value) << "\n";
-  for (const auto& v : r.trace.thresholds) os << "  threshold " << pad(v.name, 18) << format_value(v.value) << "\n";
+  for (const auto& v : r.trace.values) os << "  " << pad_display(v.name, 28) << format_value(v.value) << "\n";
+  for (const auto& v : r.trace.thresholds) os << "  threshold " << pad_display(v.name, 18) << format_value(v.value) << "\n";
   if (!r.levels.empty())
     for (const auto& l : r.levels)
-      os << "  level " << pad(to_string(l.level), 10) << pad(to_string(l.status), 10)
+      os << "  level " << pad_display(to_string(l.level), 10) << pad_display(to_string(l.status), 10)
          << (l.value ? format_value(*l.value) : "-") << (l.period ? " (" + l.period->str() + ")" : "") << "\n";
   os << "  figures used:\n";
   for (const auto& o : r.trace.observations) {
-    os << "    " << pad(o.period.str(), 11) << pad(format_value(o.value), 10);
-    if (o.rate) os << pad(format_value(o.rate->numerator) + "/" + format_value(o.rate->denominator), 12);
-    if (o.level) os << pad(to_string(*o.level), 10);
+    os << "    " << pad_display(o.period.str(), 11) << pad_display(format_value(o.value), 10);
+    if (o.rate) os << pad_display(format_value(o.rate->numerator) + "/" + format_value(o.rate->denominator), 12);
+    if (o.level) os << pad_display(to_string(*o.level), 10);
     os << "reported " << to_iso(o.reported_on) << "  " << o.origin << "\n";
   }
   os << "  accountable:";

@@ -12,9 +12,9 @@
 #include <qgov/io/observations.hpp>
 #include <qgov/io/workbook.hpp>
 
-#include "../utf8.hpp"
-#include "text_encoding.hpp"
-#include "workbook_read.hpp"
+#include "detail/utf8.hpp"
+#include "detail/text_encoding.hpp"
+#include "detail/workbook_read.hpp"
 
 namespace qgov {
 namespace {

@@ -1,8 +1,8 @@
 // What a workbook identifies and asks for; compiled whether or not the library reads and writes .xlsx.
-#include <qgov/io/plan_json.hpp>
 #include <qgov/io/workbook.hpp>
 
 #include <qgov/core/sha256.hpp>
+#include <qgov/io/plan_json.hpp>
 
 namespace qgov {
 

@@ -1,5 +1,5 @@
 // Returned data-collection workbooks back in: the identity sheet checked against the plan, then the sheet 填报
-// row by row through the observation checks CSV files go through (src/observations_table.hpp).
+// row by row through the observation checks CSV files go through (src/detail/observations_table.hpp).
 #include <qgov/io/workbook.hpp>
 
 #include <cmath>
@@ -7,11 +7,11 @@
 
 #include <qgov/core/error.hpp>
 
-#include "../observations_table.hpp"
-#include "../utf8.hpp"
-#include "workbook_layout.hpp"
-#include "workbook_read.hpp"
-#include "xlsx_reader.hpp"
+#include "detail/observations_table.hpp"
+#include "detail/utf8.hpp"
+#include "detail/workbook_layout.hpp"
+#include "detail/workbook_read.hpp"
+#include "detail/xlsx_reader.hpp"
 
 namespace qgov {
 namespace detail {

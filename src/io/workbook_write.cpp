@@ -10,7 +10,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/version.hpp>
 
-#include "workbook_layout.hpp"
+#include "detail/workbook_layout.hpp"
 
 namespace qgov {
 namespace {

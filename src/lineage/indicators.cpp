@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../json_input.hpp"
+#include "detail/json_input.hpp"
 
 namespace qgov {
 

@@ -11,7 +11,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/io/input_file.hpp>
 
-#include "../utf8.hpp"
+#include "detail/utf8.hpp"
 
 namespace qgov::records {
 namespace {

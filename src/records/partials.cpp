@@ -1,7 +1,7 @@
 // Mergeable aggregates (include/qgov/records/partials.hpp): integer counts per key, merged by sorted-key sums, and
 // their compact checked binary form.
 #include <qgov/records/partials.hpp>
-#include "severity.hpp"
+#include "detail/severity.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -314,7 +314,7 @@ pass_rate_partial pass_rate_partial::from_bytes(std::string_view bytes, const st
 
 namespace {
 
-using detail::severity;  // src/records/severity.hpp
+using detail::severity;  // src/detail/severity.hpp
 
 std::string enterprise_key(const rectification_item& it) {
   return std::string(1, static_cast<char>('0' + static_cast<int>(it.level))) + it.enterprise;

@@ -26,7 +26,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/io/input_file.hpp>
 
-#include "../utf8.hpp"
+#include "detail/utf8.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -44,7 +44,7 @@ constexpr std::array<std::string_view, field_count> names{
     "record_id", "programme", "level", "sampled_on", "region", "category", "enterprise_id", "outcome", "ordered_on",
     "rectified_on", "reinspected_on", "reinspection_outcome"};
 
-using qgov::detail::in_quotes;  // src/utf8.hpp
+using qgov::detail::in_quotes;  // src/detail/utf8.hpp
 
 // Fast strict YYYY-MM-DD → day number; no_day on any other text or an impossible date.
 day_number parse_day(std::string_view s) noexcept {

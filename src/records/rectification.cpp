@@ -1,6 +1,6 @@
 // Rectification completion per level (formulas §8): every failed item's status on the as-of date.
 #include <qgov/records/rectification.hpp>
-#include "severity.hpp"
+#include "detail/severity.hpp"
 
 #include <map>
 #include <tuple>
@@ -8,7 +8,7 @@
 namespace qgov::records {
 namespace {
 
-using detail::severity;  // src/records/severity.hpp
+using detail::severity;  // src/detail/severity.hpp
 
 }  // namespace
 

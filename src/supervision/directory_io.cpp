@@ -14,8 +14,8 @@
 #include <qgov/core/error.hpp>
 #include <qgov/io/input_file.hpp>
 
-#include "csv.hpp"
-#include "../json_input.hpp"
+#include "detail/csv.hpp"
+#include "detail/json_input.hpp"
 
 namespace qgov::supervision {
 namespace {

@@ -7,7 +7,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
-#include "../text_table.hpp"
+#include <qgov/render/text_width.hpp>
 
 namespace qgov::supervision {
 namespace {
@@ -268,7 +268,7 @@ std::string classifications_to_text(const std::vector<enterprise>& es, const cre
   for (const auto& e : es) {
     const auto c = classify(e, sch);
     ++counts[static_cast<std::size_t>(c.level)];
-    s += qgov::detail::pad(e.id.str(), 22) + qgov::detail::pad(sch.label(c.level).code, 10) + e.name + "\n";
+    s += pad_display(e.id.str(), 22) + pad_display(sch.label(c.level).code, 10) + e.name + "\n";
     for (const auto& x : c.reasons)
       s += std::string(x.decisive ? "    * " : "      ") + x.zh + "\n" + std::string(8, ' ') + x.en + "\n";
   }

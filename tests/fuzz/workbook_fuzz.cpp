@@ -19,8 +19,8 @@
 #include <qgov/io/workbook.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
-#include "../../src/io/workbook_read.hpp"
-#include "../../src/io/xlsx_reader.hpp"
+#include "../../src/detail/workbook_read.hpp"
+#include "../../src/detail/xlsx_reader.hpp"
 
 namespace {
 

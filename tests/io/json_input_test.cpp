@@ -1,4 +1,4 @@
-// Every JSON reader takes input the same way (src/json_input.hpp): duplicate keys, numbers out of range, hostile
+// Every JSON reader takes input the same way (src/detail/json_input.hpp): duplicate keys, numbers out of range, hostile
 // nesting and text that is not JSON all end as a qgov::load_error naming the input, never another exception.
 #include <doctest/doctest.h>
 

@@ -9,8 +9,8 @@
 
 #include <qgov/qgov.hpp>
 
-#include "../../src/io/workbook_read.hpp"
-#include "../../src/io/xlsx_reader.hpp"
+#include "../../src/detail/workbook_read.hpp"
+#include "../../src/detail/xlsx_reader.hpp"
 #include "../test_support.hpp"
 
 using namespace qgov;

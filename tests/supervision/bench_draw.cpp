@@ -1,6 +1,6 @@
 // Timing driver for docs/benchmarks.md (not part of the build): loads a directory and roster, runs the draw.
 // g++ -std=c++20 -O2 -DNDEBUG -Iinclude tests/supervision/bench_draw.cpp src/supervision/directory_io.cpp \
-//     src/supervision/draw.cpp src/sha256.cpp -o /tmp/bench_draw
+//     src/supervision/draw.cpp src/core/sha256.cpp -o /tmp/bench_draw
 #include <chrono>
 #include <cstdio>
 #include <qgov/core/sha256.hpp>

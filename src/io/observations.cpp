@@ -17,10 +17,10 @@
 #include <qgov/io/workbook.hpp>
 #include <qgov/io/input_file.hpp>
 
-#include "io/text_encoding.hpp"
-#include "json_input.hpp"
-#include "observations_table.hpp"
-#include "utf8.hpp"
+#include "detail/text_encoding.hpp"
+#include "detail/json_input.hpp"
+#include "detail/observations_table.hpp"
+#include "detail/utf8.hpp"
 
 namespace qgov {
 namespace {
@@ -54,7 +54,7 @@ std::string number_text(double v) {
   return std::string(buf, r.ptr);
 }
 
-using detail::in_quotes;  // src/utf8.hpp
+using detail::in_quotes;  // src/detail/utf8.hpp
 
 // What was read for one observation, before the checks that need the plan. A field is absent (nullopt), present,
 // or `bad`: malformed and already reported, so no further check looks at it.
@@ -644,7 +644,7 @@ std::optional<json> parse_json(std::string_view text, std::vector<problem>& prob
   }
 }
 
-using detail::type_name;  // src/json_input.hpp
+using detail::type_name;  // src/detail/json_input.hpp
 
 // A scalar as it is written in the file; containers are named, never dumped (dump() recurses).
 std::string shown(const json& j) {
@@ -947,7 +947,7 @@ observation_ledger load_observations(const std::filesystem::path& file, const pl
   }
   const std::string text = read_input_file(file, input_limits::observations, "observations file");
   if (ext == ".xlsx") return parse_observations_workbook(text, p, file.string());  // src/io/workbook_read.cpp
-  if (ext == ".csv") {  // UTF-8, with or without BOM, or GB18030 converted (src/io/text_encoding.cpp)
+  if (ext == ".csv") {  // UTF-8, with or without BOM, or GB18030 converted (src/detail/text_encoding.cpp)
     std::string why;
     auto decoded = detail::decode_text(text, why);
     if (!decoded) throw load_error(file.string(), {{"", why}});

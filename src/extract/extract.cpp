@@ -18,10 +18,10 @@
 
 #include <qgov/core/sha256.hpp>
 
-#include "plan_json_detail.hpp"
+#include "detail/plan_json_fields.hpp"
 
-#include "utf8.hpp"
-#include "extract/traditional.hpp"
+#include "detail/utf8.hpp"
+#include "detail/traditional.hpp"
 
 namespace qgov {
 namespace {

@@ -1,5 +1,5 @@
 // Private: a small RFC 4180 reader for the supervision files, each field with its line and column, and the message
-// helpers they share (the style of src/observations_io.cpp: every problem at file:line:column).
+// helpers they share (the style of src/io/observations.cpp: every problem at file:line:column).
 #pragma once
 
 #include <cstddef>
@@ -10,7 +10,7 @@
 
 #include <qgov/core/error.hpp>
 
-#include "../utf8.hpp"
+#include "utf8.hpp"
 
 namespace qgov::supervision::detail {
 
@@ -30,7 +30,7 @@ inline std::string at(std::size_t line, std::size_t column) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-using qgov::detail::in_quotes;  // src/utf8.hpp
+using qgov::detail::in_quotes;  // src/detail/utf8.hpp
 
 // Splits the whole text into rows. Quoting problems go to `problems`; such rows come back with `blank` false and
 // whatever was read. A UTF-8 byte-order mark is skipped. Invalid UTF-8 in a field is reported at its line:column.

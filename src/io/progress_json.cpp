@@ -10,7 +10,7 @@
 #include <qgov/core/source_span.hpp>
 #include <qgov/formulas/progress_measure.hpp>
 
-#include "json_input.hpp"
+#include "detail/json_input.hpp"
 
 namespace qgov {
 

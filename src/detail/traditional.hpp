@@ -5,7 +5,7 @@ namespace qgov::detail {
 
 /// The simplified form of traditional character `c`, or `c` itself when the table has none.
 /// One character to one character, so the extractor's byte map back to the original stays exact.
-/// Table: src/extract/t2s_table.inc (provenance in its header and in docs/extract.md).
+/// Table: src/detail/t2s_table.inc (provenance in its header and in docs/extract.md).
 char32_t simplified(char32_t c) noexcept;
 
 }  // namespace qgov::detail

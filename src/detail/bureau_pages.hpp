@@ -1,6 +1,6 @@
 // Private: the parts of the HTML report made for print and for one bureau at a time (docs/report.md, "Printing"
 // and "One bureau's view"): a one-page summary, one section per responsible unit, and the CSS that lays them out
-// on A4 with the page number and the as-of date on every page. src/render_html.cpp places them in the page.
+// on A4 with the page number and the as-of date on every page. src/render/report_html.cpp places them in the page.
 #pragma once
 
 #include <string>

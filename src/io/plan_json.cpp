@@ -11,9 +11,9 @@
 #include <qgov/core/sha256.hpp>
 #include <qgov/io/input_file.hpp>
 
-#include "plan_json_detail.hpp"
-#include "json_input.hpp"
-#include "utf8.hpp"
+#include "detail/plan_json_fields.hpp"
+#include "detail/json_input.hpp"
+#include "detail/utf8.hpp"
 
 namespace qgov {
 namespace {
@@ -21,7 +21,7 @@ namespace {
 using json = nlohmann::json;
 using ordered = nlohmann::ordered_json;
 
-using detail::type_name;  // src/json_input.hpp
+using detail::type_name;  // src/detail/json_input.hpp
 
 // A short rendering of a scalar for messages; containers are named, never dumped (dump() recurses).
 std::string shown(const json& j) {

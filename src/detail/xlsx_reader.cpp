@@ -8,7 +8,7 @@
 #include <expat.h>
 #include <zip.h>
 
-#include "../utf8.hpp"
+#include "utf8.hpp"
 
 namespace qgov::detail {
 namespace {

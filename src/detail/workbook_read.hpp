@@ -20,7 +20,7 @@ struct workbook_read {
 [[nodiscard]] workbook_read read_workbook(std::string_view bytes, const plan& p, const std::string& origin);
 
 struct xlsx_workbook;
-/// The same from a workbook already read (src/io/xlsx_reader.hpp); the fuzzer starts here too.
+/// The same from a workbook already read (src/detail/xlsx_reader.hpp); the fuzzer starts here too.
 [[nodiscard]] workbook_read workbook_observations(const xlsx_workbook& wb, const plan& p, const std::string& origin);
 
 }  // namespace qgov::detail

@@ -1,6 +1,6 @@
-#include "text_table.hpp"
+#include <qgov/render/text_width.hpp>
 
-namespace qgov::detail {
+namespace qgov {
 namespace {
 
 // Decodes one code point at s[i], advancing i; invalid bytes count as one column each.
@@ -28,13 +28,13 @@ std::size_t display_width(std::string_view s) {
   return w;
 }
 
-std::string pad(std::string_view s, std::size_t width) {
+std::string pad_display(std::string_view s, std::size_t width) {
   std::string out(s);
   for (std::size_t w = display_width(s); w < width; ++w) out.push_back(' ');
   return out;
 }
 
-std::string clip(std::string_view s, std::size_t width) {
+std::string clip_display(std::string_view s, std::size_t width) {
   if (display_width(s) <= width) return std::string(s);
   std::string out;
   std::size_t w = 0;
@@ -48,4 +48,4 @@ std::string clip(std::string_view s, std::size_t width) {
   return out + "\u2026";
 }
 
-}  // namespace qgov::detail
+}  // namespace qgov

@@ -1,5 +1,5 @@
 // The roll-up as one self-contained HTML page in the scorecard report's style (its CSS and symbols, shared through
-// src/render/html_shared.hpp): the indicator × plan grid and the per-plan summary with ranks.
+// src/detail/html.hpp): the indicator × plan grid and the per-plan summary with ranks.
 #include <qgov/lineage/rollup.hpp>
 
 #include <cstdio>
@@ -7,7 +7,7 @@
 
 #include <qgov/version.hpp>
 
-#include "html_shared.hpp"
+#include "detail/html.hpp"
 
 namespace qgov {
 namespace {

@@ -4,7 +4,7 @@
 #include <qgov/render/report_html.hpp>
 #include <qgov/render/explanation.hpp>
 
-#include "render/html_shared.hpp"
+#include "detail/html.hpp"
 
 #include <qgov/core/chinese_numeral.hpp>
 
@@ -16,7 +16,7 @@
 
 #include <qgov/version.hpp>
 
-#include "render/bureau_pages.hpp"
+#include "detail/bureau_pages.hpp"
 
 namespace qgov {
 namespace {
@@ -131,7 +131,7 @@ public:
 
   std::string render() {
     head();
-    os_ << detail::print_summary_html(e_, p_, lang_);  // page 1 in print (src/render/bureau_pages.cpp)
+    os_ << detail::print_summary_html(e_, p_, lang_);  // page 1 in print (src/detail/bureau_pages.cpp)
     summary();
     goals();
     scorecard();
@@ -683,7 +683,7 @@ body>footer{margin-top:28px;font-size:12px;color:#555;border-top:1px solid #ccc}
 
 std::string render_html(const evaluation& e, const plan& p, language lang) { return page(e, p, lang).render(); }
 
-// For other pages in the same style (src/render/html_shared.hpp).
+// For other pages in the same style (src/detail/html.hpp).
 std::string detail::html_escape(std::string_view s) { return esc(s); }
 std::string_view detail::report_css() { return page::css(); }
 std::string_view detail::status_symbol(goal_status s) { return symbol_of(s); }

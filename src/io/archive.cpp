@@ -25,7 +25,7 @@
 #include <qgov/core/sha256.hpp>
 #include <qgov/version.hpp>
 
-#include "archive_serialize.hpp"
+#include "detail/archive_serialize.hpp"
 
 namespace qgov {
 namespace {

@@ -17,7 +17,7 @@
 #include <qgov/io/plan_json.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
-#include "json_input.hpp"
+#include "detail/json_input.hpp"
 
 namespace qgov {
 namespace {

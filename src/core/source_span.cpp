@@ -1,7 +1,7 @@
 // Line/column of a byte offset, and UTF-8 well-formedness, for messages that point into a source text.
 #include <qgov/core/source_span.hpp>
 
-#include "utf8.hpp"
+#include "detail/utf8.hpp"
 
 namespace qgov {
 

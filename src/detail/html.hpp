@@ -1,5 +1,5 @@
 // The scorecard report's page style shared with other pages (the roll-up): its CSS, escaping and status symbols.
-// Defined in src/render_html.cpp, so every page keeps one style.
+// Defined in src/render/report_html.cpp, so every page keeps one style.
 #pragma once
 
 #include <string>

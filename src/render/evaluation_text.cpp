@@ -6,13 +6,11 @@
 #include <map>
 #include <sstream>
 
-#include "text_table.hpp"
+#include <qgov/render/text_width.hpp>
 
 namespace qgov {
 namespace {
 
-using detail::clip;
-using detail::pad;
 
 constexpr goal_status all_statuses[] = {goal_status::achieved, goal_status::on_track, goal_status::at_risk,
                                         goal_status::off_track, goal_status::missed, goal_status::no_data,
@@ -102,21 +100,21 @@ std::string render_text(const evaluation& e, const plan& p, language lang) {
   for (auto s : all_statuses)
     if (c.count(s)) os << mark(s) << " " << status_shown(s, lang) << " " << c.at(s) << "   ";
   os << "\n\n";
-  os << pad("", 4) << pad(w.goal, 36) << pad(w.status, 11) << pad(w.value, 13) << pad(w.target, 14) << w.period << "\n";
+  os << pad_display("", 4) << pad_display(w.goal, 36) << pad_display(w.status, 11) << pad_display(w.value, 13) << pad_display(w.target, 14) << w.period << "\n";
   for (const auto& r : e.goals) {
     const goal* g = p.find_goal(r.goal);
-    os << pad(mark(r.status), 4) << pad(clip(r.goal.str(), 35), 36) << pad(status_shown(r.status, lang), 11)
-       << pad(shown(r.value, g, lang), 13) << pad(g ? target_shown(*g, lang) : "", 14) << period_shown(r.period, lang) << "\n";
+    os << pad_display(mark(r.status), 4) << pad_display(clip_display(r.goal.str(), 35), 36) << pad_display(status_shown(r.status, lang), 11)
+       << pad_display(shown(r.value, g, lang), 13) << pad_display(g ? target_shown(*g, lang) : "", 14) << period_shown(r.period, lang) << "\n";
     if (lang != language::en) os << "      " << r.explanation.zh << "\n";
     if (lang != language::zh) os << "      " << r.explanation.en << "\n";
   }
   os << "\n" << w.bureau_scorecard << (lang == language::zh ? "（" : " (") << w.scorecard_rule << (lang == language::zh ? "）" : ")") << "\n";
-  os << pad(w.rank, 6) << pad(w.unit, 16) << pad(w.score, 8) << pad(w.grade, 7) << pad(w.goals, 7) << (lang == language::zh ? "" : w.name) << "\n";
+  os << pad_display(w.rank, 6) << pad_display(w.unit, 16) << pad_display(w.score, 8) << pad_display(w.grade, 7) << pad_display(w.goals, 7) << (lang == language::zh ? "" : w.name) << "\n";
   for (const auto* b : units_by_rank(e)) {
     const auto* u = p.find_unit(b->unit);
-    os << pad(b->rank ? std::to_string(*b->rank) : "—", 6) << pad(clip(u ? u->name : b->unit.str(), 15), 16)
-       << pad(b->score ? fixed(*b->score, 1) : "—", 8) << pad(b->grade ? std::string(formulas::to_string(*b->grade)) + (b->vetoed ? "*" : "") : "—", 7)
-       << pad(std::to_string(b->contributions.size()), 7) << (lang == language::zh || !u ? "" : u->name_en) << "\n";
+    os << pad_display(b->rank ? std::to_string(*b->rank) : "—", 6) << pad_display(clip_display(u ? u->name : b->unit.str(), 15), 16)
+       << pad_display(b->score ? fixed(*b->score, 1) : "—", 8) << pad_display(b->grade ? std::string(formulas::to_string(*b->grade)) + (b->vetoed ? "*" : "") : "—", 7)
+       << pad_display(std::to_string(b->contributions.size()), 7) << (lang == language::zh || !u ? "" : u->name_en) << "\n";
   }
   os << "\n" << coverage_line(e, lang) << "\n";
   return os.str();

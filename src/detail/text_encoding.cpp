@@ -4,7 +4,7 @@
 #include <cerrno>
 #include <iconv.h>
 
-#include "../utf8.hpp"
+#include "utf8.hpp"
 
 namespace qgov::detail {
 namespace {

@@ -12,7 +12,7 @@
 #include <qgov/core/sha256.hpp>
 #include <qgov/extract/target_reading.hpp>
 
-#include "utf8.hpp"
+#include "detail/utf8.hpp"
 
 namespace qgov {
 namespace {

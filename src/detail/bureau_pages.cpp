@@ -1,6 +1,6 @@
 // The printable assessment and the per-bureau view of the HTML report. See bureau_pages.hpp and docs/report.md.
 #include "bureau_pages.hpp"
-#include "html_shared.hpp"
+#include "html.hpp"
 
 #include <array>
 #include <cmath>
@@ -19,7 +19,7 @@ constexpr std::array<goal_status, 7> statuses{goal_status::achieved, goal_status
                                               goal_status::off_track, goal_status::missed,  goal_status::no_data,
                                               goal_status::not_scored};
 
-using detail::html_escape;  // the report's one escaping (html_shared.hpp)
+using detail::html_escape;  // the report's one escaping (detail/html.hpp)
 
 // A CSS string literal: quotes and backslashes escaped, line breaks and "<" (which could end the style element)
 // written as code points.

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_input.hpp"
+#include "detail/json_input.hpp"
 
 namespace qgov {
 namespace {

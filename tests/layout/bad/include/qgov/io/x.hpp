@@ -1,0 +1,3 @@
+// fixture: a public header including a private one
+#pragma once
+#include "detail/y.hpp"

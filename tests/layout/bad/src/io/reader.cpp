@@ -1,0 +1,2 @@
+// fixture: a source with no header of its stem
+#include <qgov/io/x.hpp>
