@@ -22,7 +22,9 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--bench" ]]; then
   packages+=(abigail-tools openjdk-17-jdk-headless libjna-java)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(nodejs npm)
+  # Node.js and npm: Debian's packages only where no npm is on PATH already (a NodeSource nodejs ships its own npm
+  # and conflicts with Debian's)
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 missing=()
 for p in "${packages[@]}"; do

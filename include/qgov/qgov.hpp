@@ -34,6 +34,8 @@
 #include <qgov/eval/policy.hpp>
 #include <qgov/eval/status.hpp>
 
+#include <qgov/extract/author.hpp>
+#include <qgov/extract/bureaus.hpp>
 #include <qgov/extract/extract.hpp>
 #include <qgov/extract/target_reading.hpp>
 
@@ -42,6 +44,8 @@
 #include <qgov/io/observations.hpp>
 #include <qgov/io/plan_json.hpp>
 #include <qgov/io/archive.hpp>
+#include <qgov/io/csv.hpp>
+#include <qgov/io/input_file.hpp>
 #include <qgov/io/progress_json.hpp>
 #include <qgov/io/workbook.hpp>
 #include <qgov/lineage/cascade.hpp>

@@ -15,6 +15,7 @@
 #include <qgov/extract/extract.hpp>
 
 #include <qgov/render/text_width.hpp>
+#include <qgov/io/csv.hpp>
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -95,13 +96,6 @@ void print_matrix_text(const plan& p, std::ostream& os) {
   for (const auto& l : p.matrix()) cells += l.cells.size();
   os << "\nL lead, R responsible, S supporting, . not named (convention: " << to_string(p.convention()) << ")\n"
      << p.matrix().size() << " clauses, " << p.units().size() << " units, " << cells << " cells\n";
-}
-
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 void print_matrix_csv(const plan& p, std::ostream& os) {

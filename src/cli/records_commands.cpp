@@ -14,6 +14,7 @@
 #include <qgov/records/pass_rates.hpp>
 #include <qgov/records/records_csv.hpp>
 #include <qgov/records/rectification.hpp>
+#include <qgov/io/csv.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -64,16 +65,6 @@ std::string number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
-}
-
-std::string csv_text(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string json_text(std::string_view s) {
@@ -130,7 +121,7 @@ void print_rates(const rate_table& r, const std::string& format, std::ostream& o
     for (const auto& n : names) os << n << ',';
     os << "sampled,passed,rate,low,high,small_sample\n";
     for (const auto& c : r.cells) {
-      for (const auto& [k, v] : key_values(r, c)) os << csv_text(v) << ',';
+      for (const auto& [k, v] : key_values(r, c)) os << csv_field(v) << ',';
       os << c.sampled << ',' << c.passed << ',' << number(c.value()) << ',' << number(c.low) << ',' << number(c.high)
          << ',' << (c.small_sample ? "true" : "false") << '\n';
     }
@@ -205,7 +196,7 @@ void add_records_commands(CLI::App& app) {
       const record_table t = load(*flags);
       const rate_table r = pass_rates(t, keys, o);
       std::cout << "goal,period,value,numerator,denominator,level,reported_on,source\n";
-      const std::string source = csv_text("qgov rates " + (flags->file == "-" ? std::string("<stdin>") : flags->file) +
+      const std::string source = csv_field("qgov rates " + (flags->file == "-" ? std::string("<stdin>") : flags->file) +
                                           (only_programme->empty() ? std::string() : " --programme " + *only_programme));
       for (const auto& c : r.cells)
         std::cout << *as_goal << ',' << c.period->str() << ",," << c.passed << ',' << c.sampled << ','

@@ -16,6 +16,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/io/workbook.hpp>
 #include <qgov/io/input_file.hpp>
+#include <qgov/io/csv.hpp>
 
 #include "detail/text_encoding.hpp"
 #include "detail/json_input.hpp"
@@ -316,7 +317,7 @@ std::string duplicate_message(const std::string& first) {
 // ---------------------------------------------------------------------------------------------
 // CSV: RFC 4180 records, each field with the physical line it starts on.
 
-struct csv_field {
+struct parsed_field {
   std::string text;
   std::size_t line = 0;   // the physical line the field starts on
   std::size_t begin = 0;  // raw bytes in the file, quotes included
@@ -327,7 +328,7 @@ struct csv_record {
   std::size_t line = 0;
   bool blank = false;
   std::size_t field_count = 0;   // every field of the record, counted
-  std::vector<csv_field> fields;  // the first `max_kept_fields` of them
+  std::vector<parsed_field> fields;  // the first `max_kept_fields` of them
   std::vector<problem> syntax;    // quoting problems in those: the row is not checked further
 };
 
@@ -366,7 +367,7 @@ public:
       return true;
     }
     while (true) {
-      csv_field f;
+      parsed_field f;
       f.line = line_;
       f.begin = pos_;
       const bool kept = rec.field_count < max_kept_fields;
@@ -436,7 +437,7 @@ private:
 };
 
 // The first ill-formed UTF-8 byte of a field, as a problem at its line; false when the field is well-formed.
-bool check_utf8(std::string_view text, const csv_field& f, std::size_t column, const std::string& label,
+bool check_utf8(std::string_view text, const parsed_field& f, std::size_t column, const std::string& label,
                 std::vector<problem>& out) {
   const auto raw = text.substr(f.begin, f.end - f.begin);
   const auto bad = detail::first_invalid_utf8(raw);
@@ -712,16 +713,6 @@ void check_writable(const observation& o, std::size_t i) {
   if (o.reported_on < o.period.first_day()) fail("reported_on is before the period began");
 }
 
-std::string csv_cell(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 ordered json_number(double v) {
   if (std::floor(v) == v && std::fabs(v) < 9.0e15) return static_cast<long long>(v);
   return v;
@@ -762,7 +753,7 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
     row_sink sink{problems, {}, at_line(rec.line, 1), true};
     for (std::size_t i = 0; i < field_count; ++i) {
       const std::size_t c = (*cols)[i];
-      const csv_field& f = rec.fields[c];
+      const parsed_field& f = rec.fields[c];
       sink.where[i] = at_line(f.line, c + 1);
       if (!utf8_ok[c]) {
         r.bad[i] = true;
@@ -807,7 +798,7 @@ observation_ledger parse_observations_csv(std::string_view text, const plan& p, 
   while (reader.next(rec)) {
     // A row of empty fields (",,,,,,," — what Excel saves for a blank row) counts as a blank line.
     if (!rec.blank && rec.syntax.empty() && rec.field_count == rec.fields.size() &&
-        std::all_of(rec.fields.begin(), rec.fields.end(), [](const csv_field& f) { return f.text.empty(); }))
+        std::all_of(rec.fields.begin(), rec.fields.end(), [](const parsed_field& f) { return f.text.empty(); }))
       rec.blank = true;
     if (rec.blank) {
       if (blank_count++ == 0) blank_first = rec.line;
@@ -963,14 +954,14 @@ std::string to_csv(const observation_ledger& ledger) {
   std::size_t i = 0;
   for (const auto& o : ledger.all()) {
     check_writable(o, i++);
-    out += csv_cell(o.goal.str());
+    out += qgov::csv_field(o.goal.str());
     out += ',' + o.period.str();
     out += ',' + number_text(o.value);
     out += ',' + (o.rate ? number_text(o.rate->numerator) : std::string());
     out += ',' + (o.rate ? number_text(o.rate->denominator) : std::string());
     out += ',' + (o.level ? std::string(to_string(*o.level)) : std::string());
     out += ',' + to_iso(o.reported_on);
-    out += ',' + csv_cell(o.source);
+    out += ',' + qgov::csv_field(o.source);
     out += '\n';
   }
   return out;

@@ -8,6 +8,7 @@
 #include <qgov/plans/dongli_2024.hpp>
 
 #include <qgov/render/text_width.hpp>
+#include <qgov/io/csv.hpp>
 
 namespace qgov::supervision {
 namespace {
@@ -37,16 +38,6 @@ std::string md_cell(std::string_view s) {
     else out += c;
   }
   return out;
-}
-
-std::string csv_cell(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string inspector_text(const drawn_inspector& p, inspector_disclosure d) {
@@ -319,8 +310,8 @@ std::string classifications_to_csv(const std::vector<enterprise>& es, const cred
       zh += (zh.empty() ? "" : "；") + x.zh;
       en += (en.empty() ? "" : "; ") + x.en;
     }
-    s += csv_cell(e.id.str()) + "," + csv_cell(e.name) + "," + csv_cell(sch.label(c.level).code) + "," +
-         std::string(to_string(c.level)) + "," + triggers + "," + csv_cell(zh) + "," + csv_cell(en) + "\n";
+    s += csv_field(e.id.str()) + "," + csv_field(e.name) + "," + csv_field(sch.label(c.level).code) + "," +
+         std::string(to_string(c.level)) + "," + triggers + "," + csv_field(zh) + "," + csv_field(en) + "\n";
   }
   return s;
 }

@@ -120,6 +120,7 @@ class evaluation_policy:
     base_year: Optional[int]
     maintain_window_start: Optional[datetime.date]
     trend_flat_step_breaks: bool
+    partial_periods_decide: bool
     points_achieved: float
     points_on_track: float
     points_at_risk: float
