@@ -24,6 +24,17 @@ std::string read_input(const std::string& path, std::uintmax_t limit, std::strin
 
 std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
+void write_output(const std::string& text, const std::string& out) {
+  if (out.empty() || out == "-") {
+    std::cout << text;
+    return;
+  }
+  std::ofstream f(out, std::ios::binary);
+  f << text;
+  f.close();
+  if (!f) throw qgov::error("cannot write " + out);
+}
+
 const plan& choose_plan(const std::string& file, std::optional<plan>& storage) {
   if (file.empty()) return plans::dongli_2024();
   if (file != "-") {

@@ -41,6 +41,10 @@ std::string read_input(const std::string& path, std::uintmax_t limit = std::uint
 /// The name of an input in messages: the path, or "<stdin>" for "-".
 std::string input_name(const std::string& path);
 
+/// Writes `text` to the file `out` as bytes, or to standard output when `out` is empty or "-"; throws qgov::error
+/// naming the file when it cannot be written.
+void write_output(const std::string& text, const std::string& out);
+
 /// The plan in `file` ("-": standard input, its source text named relative to the working directory), or the
 /// embedded Dongli plan when `file` is empty. `storage` keeps a loaded plan alive.
 const plan& choose_plan(const std::string& file, std::optional<plan>& storage);

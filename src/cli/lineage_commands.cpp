@@ -32,17 +32,6 @@ void bad_input_exits_2(F&& body) {
   }
 }
 
-void write_out(const std::string& text, const std::string& out) {
-  if (out.empty() || out == "-") {
-    std::cout << text;
-    return;
-  }
-  std::ofstream f(out, std::ios::binary);
-  f << text;
-  f.close();
-  if (!f) throw qgov::error("cannot write " + out);
-}
-
 struct diff_options {
   std::string before, after, format = "text";
 };
@@ -170,7 +159,7 @@ void add_lineage_commands(CLI::App& app) {
         inputs.push_back({std::move(p), std::move(ledger)});
       }
       const auto result = make_rollup(inputs, load_indicator_vocabulary(r->vocabulary), parse_date_option(r->as_of, "--as-of"));
-      write_out(r->format == "json" ? rollup_json(result) : r->format == "html" ? render_rollup_html(result, inputs) : rollup_text(result), r->out);
+      write_output(r->format == "json" ? rollup_json(result) : r->format == "html" ? render_rollup_html(result, inputs) : rollup_text(result), r->out);
     });
   });
 }

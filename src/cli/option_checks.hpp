@@ -13,12 +13,13 @@
 
 namespace qgov::cli {
 
-/// A whole number written in decimal digits only (no sign, no spaces), from `min` to `max`.
-inline CLI::Validator whole_number(std::uint64_t min, std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) {
+/// A whole number of type T in decimal digits only (a sign only where T has one; no spaces), from `min` to `max`.
+template <class T>
+CLI::Validator whole_number_between(T min, T max) {
   const std::string range = std::to_string(min) + " to " + std::to_string(max);
   return CLI::Validator(
       [min, max, range](std::string& s) -> std::string {
-        std::uint64_t v = 0;
+        T v = 0;
         const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
         if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
           return "expected a whole number " + range + ", got \"" + s + "\"";
@@ -28,20 +29,13 @@ inline CLI::Validator whole_number(std::uint64_t min, std::uint64_t max = std::n
       "INT in [" + range + "]");
 }
 
-/// A signed whole number from `min` to `max` (days, years).
-inline CLI::Validator whole_number_in(long long min, long long max) {
-  const std::string range = std::to_string(min) + " to " + std::to_string(max);
-  return CLI::Validator(
-      [min, max, range](std::string& s) -> std::string {
-        long long v = 0;
-        const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
-          return "expected a whole number " + range + ", got \"" + s + "\"";
-        if (v < min || v > max) return "expected a whole number " + range + ", got " + s;
-        return {};
-      },
-      "INT in [" + range + "]");
+/// A whole number written in decimal digits only (no sign, no spaces), from `min` to `max`.
+inline CLI::Validator whole_number(std::uint64_t min, std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) {
+  return whole_number_between<std::uint64_t>(min, max);
 }
+
+/// A signed whole number from `min` to `max` (days, years).
+inline CLI::Validator whole_number_in(long long min, long long max) { return whole_number_between<long long>(min, max); }
 
 /// A finite number greater than 0 and at most `max` (NaN and infinities refused).
 inline CLI::Validator positive_number(double max) {

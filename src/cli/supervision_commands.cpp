@@ -80,17 +80,6 @@ void apply_cap(draw_parameters& p, const credit_scheme& sch, const std::string& 
       static_cast<std::int32_t>(parse_u32(arg.substr(eq + 1), "--frequency-cap", arg));
 }
 
-void write_out(const std::string& text, const std::string& out) {
-  if (out.empty()) {
-    std::cout << text;
-    return;
-  }
-  std::ofstream f(out, std::ios::binary);
-  f << text;
-  f.close();
-  if (!f) throw qgov::error("cannot write " + out);
-}
-
 struct draw_options {
   std::string enterprises, inspectors, seed, quarter, on, format = "json", calendar, scheme, base = "population";
   std::string qualification, timing = "enforce", matter, shown = "id", out, results;
@@ -186,7 +175,7 @@ void add_supervision_commands(CLI::App& app) {
     pub.show_class = !o->hide_class;
     if (!o->results.empty())
       pub.results = o->results == "-" ? parse_results_csv(read_input("-"), "<stdin>") : load_results(o->results);
-    write_out(o->format == "md" ? draw_to_markdown(rec, pub) : draw_to_json(rec, pub), o->out);
+    write_output(o->format == "md" ? draw_to_markdown(rec, pub) : draw_to_json(rec, pub), o->out);
   });
 }
 
