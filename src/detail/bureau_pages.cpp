@@ -53,17 +53,7 @@ std::string_view symbol_of(goal_status s) {
   return "";
 }
 
-std::string trimmed(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
-    const bool dot = s.back() == '.';
-    s.pop_back();
-    if (dot) break;
-  }
-  return s == "-0" ? "0" : s;
-}
+std::string trimmed(double v) { return wording::format_number(v, 2); }  // the one number formatter
 
 class writer {
 public:
