@@ -55,9 +55,11 @@ std::string progress_batch_json(std::string_view text, std::string origin, int i
         const std::string& k = item.key();
         const json& v = item.value();
         const std::string q = p + "/config/" + k;
+        // a whole number of modest size, whether JSON wrote it as an integer or not: 2.2e13 as an integer is no
+        // year either, and converting it to int would be undefined (found by progress_batch_fuzz)
         auto integer = [&](int& out) {
-          if (v.is_number_integer() || (v.is_number() && std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 1e6))
-            out = static_cast<int>(v.get<double>());
+          const double d = v.is_number() ? v.get<double>() : std::nan("");
+          if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 1e6) out = static_cast<int>(d);
           else problems.push_back({q, "expected a whole year"});
         };
         if (k == "base_year") integer(cfg.base_year);

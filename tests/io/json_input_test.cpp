@@ -82,4 +82,17 @@ TEST_SUITE("io::json_input") {
       CHECK(has(m, "\\xE4"));
     }
   }
+
+  TEST_CASE("a progress batch year too large for an int is refused, never converted (found by progress_batch_fuzz)") {
+    const reader batch{"progress batch", [](const std::string& t) { (void)progress_batch_json(t, "<in>"); }};
+    for (const char* year : {"2333333333333333025", "22222222222222", "2.2e13", "1e6", "-1e7", "2025.5"}) {
+      CAPTURE(year);
+      const auto m = failure(batch, std::string(R"([{"points": [[2015, 1], [2020, 2]], "config": {"target_year": )") +
+                                        year + ", \"target\": 3, \"direction\": \"positive\"}}]");
+      CHECK(has(m, "/config/target_year"));
+      CHECK(has(m, "expected a whole year"));
+    }
+    CHECK(failure(batch, R"([{"points": [[2015, 1], [2020, 2]], "config": {"target_year": 2030, "target": 3, "direction": "positive"}}])") ==
+          "<loaded>");
+  }
 }
