@@ -14,7 +14,8 @@ bash scripts/install-deps.sh --tests
 jobs=$(nproc)
 
 echo "== 1/3 build (with the benchmarks, so they keep compiling) and test"
-# -g1 (line tables: sanitizer reports keep file:line) and precompiled headers (cmake/pch.cmake) halve the build's CPU
+# -g1 (line tables: sanitizer reports keep file:line) and precompiled headers (cmake/pch.cmake) cut the build's CPU
+# by over a third (docs/benchmarks.md)
 fast=(-DQGOV_PCH=ON -DCMAKE_CXX_FLAGS_DEBUG=-g1)
 cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug -DQGOV_BUILD_BENCH=ON "${fast[@]}" >/dev/null
 cmake --build build/debug -j"$jobs" >/dev/null
