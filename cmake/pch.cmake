@@ -1,9 +1,8 @@
 # QGOV_PCH — precompile the standard and third-party headers that nearly every translation unit reads (the
 # standard containers, Boost.Date_Time, range-v3, nlohmann/json; doctest in the test runners). It only makes
 # builds faster: scripts/test.sh turns it on for its Debug and sanitizer trees and tests/fuzz for its own, where it
-# saves minutes of CI. It is
-# off by default so that every other build (the package consumers, the Python module, the TSan tree)
-# still proves that each source includes what it uses.
+# saves minutes of CI. It is off by default so that every other build (the package consumers, the Python module,
+# the TSan tree) still proves that each source includes what it uses.
 option(QGOV_PCH "Precompile the common standard and third-party headers (faster builds)" OFF)
 
 set(_qgov_pch_common
