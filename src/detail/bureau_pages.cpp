@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -19,7 +18,8 @@ constexpr std::array<goal_status, 7> statuses{goal_status::achieved, goal_status
                                               goal_status::off_track, goal_status::missed,  goal_status::no_data,
                                               goal_status::not_scored};
 
-using detail::html_escape;  // the report's one escaping (detail/html.hpp)
+using detail::html_escape;    // the report's one escaping (detail/html.hpp)
+using detail::status_symbol;  // and its one set of status symbols
 
 // A CSS string literal: quotes and backslashes escaped, line breaks and "<" (which could end the style element)
 // written as code points.
@@ -38,19 +38,6 @@ std::string css_string(std::string_view s) {
     }
   }
   return out + "\"";
-}
-
-std::string_view symbol_of(goal_status s) {
-  switch (s) {
-    case goal_status::achieved: return "\u2713";
-    case goal_status::on_track: return "\u2192";
-    case goal_status::at_risk: return "!";
-    case goal_status::off_track: return "\u2198";
-    case goal_status::missed: return "\u2717";
-    case goal_status::no_data: return "?";
-    case goal_status::not_scored: return "\u2013";
-  }
-  return "";
 }
 
 std::string trimmed(double v) { return wording::format_number(v, 2); }  // the one number formatter
@@ -78,7 +65,7 @@ public:
   }
   std::string badge(goal_status s) const {
     return "<span class=\"badge s-" + std::string(to_string(s)) + "\"><span class=\"sym\" aria-hidden=\"true\">" +
-           std::string(symbol_of(s)) + "</span> " + html_escape(status_words(s)) + "</span>";
+           std::string(status_symbol(s)) + "</span> " + html_escape(status_words(s)) + "</span>";
   }
 
   std::string goal_name(const goal& g) const {
