@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <qgov/formulas/progress_measure.hpp>
@@ -139,6 +140,20 @@ void progress_measure_batch_1m(benchmark::State& state) {
   state.counters["points"] = static_cast<double>(d.years.size());
 }
 BENCHMARK(progress_measure_batch_1m)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The headline on every core (progress_measure_batch with threads = 0: contiguous blocks, one a thread).
+void progress_measure_batch_1m_all_cores(benchmark::State& state) {
+  const synthetic_data& d = data();
+  std::vector<progress_result> out(d.configs.size());
+  for (auto _ : state) {
+    progress_measure_batch(d.years, d.values, d.offsets, d.configs, out, 0);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * d.configs.size()));
+  state.counters["threads"] = static_cast<double>(std::thread::hardware_concurrency());
+}
+BENCHMARK(progress_measure_batch_1m_all_cores)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The same series under one shared configuration (target 100 by 2030, positive): the cost of reading 1 M configs.
 void progress_measure_batch_1m_shared_config(benchmark::State& state) {

@@ -10,6 +10,7 @@ each series' years are sorted, unique and finite, with at least one point. qgov 
 """
 import argparse
 import math
+import os
 import platform
 import statistics
 import sys
@@ -187,6 +188,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data")
     ap.add_argument("--qgov-ms", type=float, help="qgov batch time for all series (median, ms)")
+    ap.add_argument("--qgov-all-cores-ms", type=float, help="the same batch on every core (median, ms)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--loop-series", type=int, default=100_000)
     args = ap.parse_args()
@@ -234,6 +236,10 @@ def main():
         row("qgov `progress_measure_batch` (C++, 1 thread)", f"{n:,}", q)
     row(f"NumPy vectorised (median of {args.repeat})", f"{n:,}", numpy_ms)
     row(f"Python loop ({k:,} measured: {loop_ms_k:,.0f} ms, ×{n / k:g})", f"{n:,} (scaled)", loop_ms)
+    if args.qgov_all_cores_ms:
+        a = args.qgov_all_cores_ms
+        print(f"| qgov `progress_measure_batch(…, threads = 0)`, {os.cpu_count()} cores | {n:,} | {a:,.1f} ms | "
+              f"{a * 1e6 / n:,.0f} ns | NumPy / this: {numpy_ms / a:.1f}×; loop / this: {loop_ms / a:.1f}× |")
 
 
 if __name__ == "__main__":

@@ -33,8 +33,16 @@ print(next(b["real_time"] for b in runs
 EOF
 )
 
+qgov_all_ms=$("$python" - "$tmp/qgov.json" <<'EOF'
+import json, sys
+runs = json.load(open(sys.argv[1]))["benchmarks"]
+print(next(b["real_time"] for b in runs
+           if b["name"].startswith("progress_measure_batch_1m_all_cores/") and b.get("aggregate_name") == "median"))
+EOF
+)
+
 echo "== same input for Python"
 "$bench" --dump="$tmp/series.bin"
 
 echo "== NumPy and Python loop"
-"$python" bench/progress_python.py "$tmp/series.bin" --qgov-ms "$qgov_ms" --repeat "$reps"
+"$python" bench/progress_python.py "$tmp/series.bin" --qgov-ms "$qgov_ms" --qgov-all-cores-ms "$qgov_all_ms" --repeat "$reps"

@@ -680,12 +680,12 @@ TEST_SUITE("formulas::progress_measure") {
   }
 
   // --------------------------------------------------------------------------------------------------------------
-  TEST_CASE("the batch entry point gives exactly the scalar results on 5000 random series") {
+  TEST_CASE("the batch entry point gives exactly the scalar results on 20000 random series, on one thread or several") {
     std::mt19937_64 rng(20240822);
     std::uniform_int_distribution<int> n_points(0, 10);
     std::uniform_int_distribution<int> start(2008, 2024);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    const std::size_t n = 5000;
+    const std::size_t n = 20000;  // room for 4 blocks of the threaded batch (4 096 series each at least)
     std::vector<double> years, values;
     std::vector<std::size_t> offsets{0};
     std::vector<progress_config> configs;
@@ -727,6 +727,28 @@ TEST_SUITE("formulas::progress_measure") {
     CHECK(same == n);
     CHECK(by_status.size() == 6);  // the random series reach every status
 
+    SUBCASE("several threads give the same results whatever the count") {
+      for (const unsigned threads : {0u, 2u, 3u, 4u, 64u}) {
+        CAPTURE(threads);
+        std::vector<progress_result> threaded(n);
+        progress_measure_batch(years, values, offsets, configs, threaded, threads);
+        CHECK(threaded == out);
+        const progress_config shared[] = {positive(50.0)};
+        std::vector<progress_result> one(n);
+        progress_measure_batch(years, values, offsets, shared, one);
+        progress_measure_batch(years, values, offsets, shared, threaded, threads);
+        CHECK(threaded == one);
+      }
+      std::vector<std::size_t> bad = offsets;
+      bad[12000] = years.size() + 7;  // a bad offset in the third block is reported there as in one thread
+      std::vector<progress_result> threaded(n);
+      progress_measure_batch(years, values, bad, configs, threaded, 4);
+      CHECK(threaded[11999].reason == not_available_reason::invalid_batch_layout);
+      CHECK(threaded[11998] == out[11998]);
+      const std::span<const progress_config> two_configs(configs.data(), 2);
+      progress_measure_batch(years, values, offsets, two_configs, threaded, 4);
+      CHECK(threaded[n - 1].reason == not_available_reason::invalid_batch_layout);
+    }
     SUBCASE("one configuration shared by all series") {
       const progress_config shared[] = {positive(50.0)};
       progress_measure_batch(years, values, offsets, shared, out);

@@ -247,20 +247,21 @@ evaluation.explain = _evaluation_explain
 def progress_measure(years: "numpy.typing.ArrayLike", values: "numpy.typing.ArrayLike",
                      offsets: Optional["numpy.typing.ArrayLike"] = None, *, base_year: Any = None, target: Any = None,
                      target_year: Any = None, direction: Any = None, limit: Any = None, high: Any = None,
-                     med: Any = None, low: Any = None) -> "pandas.DataFrame":
+                     med: Any = None, low: Any = None, threads: int = 1) -> "pandas.DataFrame":
     """The Open SDG progress measure (Statistics Canada method) over many series at once, in C++.
 
     Series i is ``years[offsets[i]:offsets[i+1]]`` / ``values[...]`` (one series when ``offsets`` is None). Each
     setting is a number shared by every series or an array with one value per series; NaN in ``target``/``limit``/
     ``high``/``med``/``low`` means unset. Defaults as Open SDG: base_year 2015, target_year 2030, direction −1
     (lower is better). Returns one row per series: status and reason (categoricals), method, score, progress value,
-    observed and required CAGR, and the base and current points used."""
+    observed and required CAGR, and the base and current points used. ``threads`` (0: one per core) splits the
+    series into contiguous blocks, with the same results."""
     import numpy as np
 
     pd = _pandas()
     r = _qgov._progress_measure(np.asarray(years, dtype=np.float64), np.asarray(values, dtype=np.float64),
                                 None if offsets is None else np.asarray(offsets, dtype=np.int64), base_year, target,
-                                target_year, direction, limit, high, med, low)
+                                target_year, direction, limit, high, med, low, threads)
     df = pd.DataFrame(r)
     df["status"] = pd.Categorical.from_codes(r["status"], categories=_qgov._progress_statuses)
     df["reason"] = pd.Categorical.from_codes(r["reason"], categories=_qgov._not_available_reasons)

@@ -1,9 +1,12 @@
 // Pure formulas over NumPy buffers: no per-series Python objects, the GIL released while C++ runs.
 #include "common.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <span>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -50,7 +53,7 @@ int whole_year(double v, const char* name, std::size_t i) {
 
 py::dict progress_arrays(const f64& years, const f64& values, py::object offsets_obj, py::object base_year,
                          py::object target, py::object target_year, py::object direction, py::object limit,
-                         py::object high, py::object med, py::object low) {
+                         py::object high, py::object med, py::object low, unsigned threads) {
   if (years.ndim() != 1 || values.ndim() != 1) throw py::value_error("years and values must be 1-D arrays");
   if (years.shape(0) != values.shape(0))
     throw py::value_error("years and values differ in length: " + std::to_string(years.shape(0)) + " and " +
@@ -124,33 +127,49 @@ py::dict progress_arrays(const f64& years, const f64& values, py::object offsets
     auto* cy = cur_y.mutable_data();
     auto* cv = cur_v.mutable_data();
     constexpr std::size_t chunk = 4096;
-    std::vector<progress_result> out(std::min(n, chunk));
-    std::vector<progress_config> configs(per_series ? std::min(n, chunk) : 1, shared);
     const std::span<const double> ys{years.data(), m}, vs{values.data(), m};
-    for (std::size_t i0 = 0; i0 < n; i0 += chunk) {
-      const std::size_t k = std::min(chunk, n - i0);
-      if (per_series)
-        for (std::size_t j = 0; j < k; ++j) configs[j] = config_at(i0 + j);
-      const std::span<const progress_config> cfg =
-          per_series ? std::span<const progress_config>(configs).first(k) : std::span<const progress_config>(configs);
-      progress_measure_batch(ys, vs, std::span<const std::size_t>(offsets).subspan(i0, k + 1), cfg,
-                             std::span<progress_result>(out).first(k));
-      for (std::size_t j = 0; j < k; ++j) {
-        const auto& r = out[j];
-        const std::size_t i = i0 + j;
-        st[i] = static_cast<std::uint8_t>(r.status);
-        re[i] = static_cast<std::uint8_t>(r.reason);
-        me[i] = r.method;
-        sc[i] = r.score.value_or(nan);
-        pr[i] = r.progress_value.value_or(nan);
-        ob[i] = r.observed_cagr.value_or(nan);
-        rq[i] = r.required_cagr.value_or(nan);
-        by[i] = r.base ? r.base->year : nan;
-        bv[i] = r.base ? r.base->value : nan;
-        cy[i] = r.current ? r.current->year : nan;
-        cv[i] = r.current ? r.current->value : nan;
+    // Series [b, e) in chunks: configurations built into a small buffer, measured, the results scattered into the
+    // columns. Each thread takes one contiguous block of series with its own buffers (threads: 0 = one per core).
+    auto block = [&](std::size_t b, std::size_t e) {
+      std::vector<progress_result> out(std::min(e - b, chunk));
+      std::vector<progress_config> configs(per_series ? std::min(e - b, chunk) : 1, shared);
+      for (std::size_t i0 = b; i0 < e; i0 += chunk) {
+        const std::size_t k = std::min(chunk, e - i0);
+        if (per_series)
+          for (std::size_t j = 0; j < k; ++j) configs[j] = config_at(i0 + j);
+        const std::span<const progress_config> cfg =
+            per_series ? std::span<const progress_config>(configs).first(k) : std::span<const progress_config>(configs);
+        progress_measure_batch(ys, vs, std::span<const std::size_t>(offsets).subspan(i0, k + 1), cfg,
+                               std::span<progress_result>(out).first(k));
+        for (std::size_t j = 0; j < k; ++j) {
+          const auto& r = out[j];
+          const std::size_t i = i0 + j;
+          st[i] = static_cast<std::uint8_t>(r.status);
+          re[i] = static_cast<std::uint8_t>(r.reason);
+          me[i] = r.method;
+          sc[i] = r.score.value_or(nan);
+          pr[i] = r.progress_value.value_or(nan);
+          ob[i] = r.observed_cagr.value_or(nan);
+          rq[i] = r.required_cagr.value_or(nan);
+          by[i] = r.base ? r.base->year : nan;
+          bv[i] = r.base ? r.base->value : nan;
+          cy[i] = r.current ? r.current->year : nan;
+          cv[i] = r.current ? r.current->value : nan;
+        }
       }
+    };
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::clamp<std::size_t>(n / chunk, 1, threads));  // a chunk a thread at least
+    std::vector<std::thread> pool;
+    unsigned started = 1;
+    try {
+      for (; started < threads; ++started)
+        pool.emplace_back(block, n * started / threads, n * (started + 1) / threads);
+    } catch (const std::system_error&) {  // no more threads: this one does the remaining blocks
     }
+    block(0, n / threads);
+    for (unsigned t = started; t < threads; ++t) block(n * t / threads, n * (t + 1) / threads);
+    for (std::thread& t : pool) t.join();
   }
   py::dict d;
   d["status"] = status;
@@ -179,7 +198,7 @@ void bind_formulas(py::module_& m) {
   m.attr("_not_available_reasons") = reasons;
   m.def("_progress_measure", &progress_arrays, py::arg("years"), py::arg("values"), py::arg("offsets"),
         py::arg("base_year"), py::arg("target"), py::arg("target_year"), py::arg("direction"), py::arg("limit"),
-        py::arg("high"), py::arg("med"), py::arg("low"));
+        py::arg("high"), py::arg("med"), py::arg("low"), py::arg("threads") = 1u);
 }
 
 }  // namespace qgov::python

@@ -68,3 +68,22 @@ def test_empty_batch_and_chunk_boundaries():
         one = qgov.progress_measure(years[2 * i:2 * i + 2], values[2 * i:2 * i + 2], target=targets[i], direction=1,
                                     target_year=2030).iloc[0]
         assert batch.iloc[i].status == one.status and batch.iloc[i].score == one.score
+
+
+@pytest.mark.parametrize("threads", [0, 2, 3, 7])
+def test_threads_give_the_same_frame(threads):
+    # 30 000 series of 1–7 points: several 4096-series chunks per thread, blocks that end inside a chunk
+    rng = np.random.default_rng(11)
+    n = 30_000
+    lengths = rng.integers(1, 8, n)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    years = np.concatenate([2012 + np.arange(k) for k in lengths]).astype(float)
+    values = rng.uniform(1, 100, offsets[-1])
+    targets = np.where(rng.uniform(size=n) < 0.5, np.nan, rng.uniform(50, 150, n))
+    direction = np.where(rng.uniform(size=n) < 0.5, 1.0, -1.0)
+    args = dict(target=targets, direction=direction, target_year=2030, base_year=2013)
+    one = qgov.progress_measure(years, values, offsets, **args)
+    many = qgov.progress_measure(years, values, offsets, threads=threads, **args)
+    assert len(many) == n
+    assert one.equals(many)
+    assert (one.status != "not_available").sum() > n // 2  # the series are mostly scored, not all rejected

@@ -421,6 +421,14 @@ inline void progress_measure_batch(std::span<const double> years, std::span<cons
   }
 }
 
+/// The same batch on `threads` threads (0: one per core), each taking a contiguous block of the series. The results
+/// are progress_measure_batch's, bit for bit (each series is assessed alone, by the same code). Fewer threads are
+/// used where blocks would be under 4 096 series, and the remaining blocks run on the calling thread if a thread
+/// cannot be started; never throws.
+void progress_measure_batch(std::span<const double> years, std::span<const double> values,
+                            std::span<const std::size_t> offsets, std::span<const progress_config> configs,
+                            std::span<progress_result> out, unsigned threads) noexcept;
+
 /// An indicator's aggregate over its series (sdg-build's `IndicatorProgress`, without nested `group` averaging).
 struct indicator_aggregate {
   progress_status status = progress_status::not_available;
