@@ -13,6 +13,10 @@ rows count and every partition's rejects come back to the client as one DataFram
 The work runs on the current Dask scheduler: a ``distributed.Client`` if one is active (or passed as ``client``),
 else Dask's local threads (qgov releases the GIL while it reads and counts). Record ids are checked for uniqueness
 within each file, as ``qgov rates`` does; across files they are not (that would need a shuffle of every id).
+
+``reader_threads`` is how many threads qgov's reader uses for one file: 1 by default, since Dask's worker threads
+and processes are the parallelism (one worker thread per core); 0 uses every core for each file, for a cluster of
+one single-threaded worker per machine.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 from . import _qgov
 from . import _frame, _pandas, records as _records
 
-__all__ = ["pass_rates", "rectification", "evaluate_many", "partials", "merge", "files"]
+__all__ = ["pass_rates", "rectification", "evaluate_many", "partials", "merge", "rates_frame", "files"]
 
 Z_95 = 1.959963984540054
 
@@ -58,16 +62,16 @@ def _is_ddf(x: Any) -> bool:
 # ---- tasks (run on the workers; module-level so that they pickle by reference) ----------------------------------
 
 def _file_task(path: str, by: Optional[str], as_of: Any, programmes: Sequence[str], by_enterprise: bool,
-               exclude_not_ordered: bool, keep_items: bool, keep_good_rows: bool) -> dict:
+               exclude_not_ordered: bool, keep_items: bool, keep_good_rows: bool, reader_threads: int) -> dict:
     d = _qgov._partials_of_file(path, by, as_of, list(programmes), by_enterprise, exclude_not_ordered, keep_items,
-                                keep_good_rows)
+                                keep_good_rows, reader_threads)
     d["path"] = path
     return d
 
 
 def _frame_task(frame: "Any", by: Optional[str], as_of: Any, programmes: Sequence[str], by_enterprise: bool,
-                exclude_not_ordered: bool, keep_items: bool, keep_good_rows: bool) -> dict:
-    t = _records(frame)
+                exclude_not_ordered: bool, keep_items: bool, keep_good_rows: bool, reader_threads: int) -> dict:
+    t = _records(frame)  # (reader_threads: a frame's partition is already parsed, by pandas)
     return {"rates": _qgov._pass_rate_partial(t, by) if by is not None else None,
             "rectification": (_qgov._rectification_partial(t, as_of, list(programmes), by_enterprise,
                                                            exclude_not_ordered, keep_items)
@@ -96,12 +100,15 @@ def _merge_task(*parts: dict) -> dict:
 
 def _reduce(data: Any, *, by: Optional[str], as_of: Any, programmes: Sequence[str] = (), by_enterprise: bool = False,
             exclude_not_ordered: bool = False, keep_items: bool = True, keep_good_rows: bool = False,
-            split_every: int = 8, client: Any = None) -> dict:
+            split_every: int = 8, reader_threads: int = 1, client: Any = None) -> dict:
     import dask
 
     if split_every < 2:
         raise ValueError("split_every: expected at least 2")
-    args = (by, as_of, tuple(programmes), by_enterprise, exclude_not_ordered, keep_items, keep_good_rows)
+    if reader_threads < 0:
+        raise ValueError("reader_threads: expected 0 (every core) or a positive number")
+    args = (by, as_of, tuple(programmes), by_enterprise, exclude_not_ordered, keep_items, keep_good_rows,
+            reader_threads)
     if _is_ddf(data):
         leaves = [dask.delayed(_frame_task, pure=True)(part, *args) for part in data.to_delayed()]
     else:
@@ -135,26 +142,26 @@ def _rejects_frame(rejects: list) -> "Any":
 # ---- the API ----------------------------------------------------------------------------------------------------
 
 def pass_rates(paths_or_ddf: Any, by: str = "programme,level,quarter", *, z: float = Z_95, minimum_sample: int = 30,
-               keep_good_rows: bool = False, split_every: int = 8, client: Any = None):
+               keep_good_rows: bool = False, split_every: int = 8, reader_threads: int = 1, client: Any = None):
     """Pass rates over many record files (or a dask DataFrame of records), on the Dask cluster: the same frame
     ``qgov.pass_rates`` gives for all the records in one table (keys, sampled, passed, rate %, Wilson low/high %,
     small_sample). With ``keep_good_rows`` the result is ``(rates, rejects)``."""
     r = _reduce(paths_or_ddf, by=by, as_of=None, keep_good_rows=keep_good_rows, split_every=split_every,
-                client=client)
+                reader_threads=reader_threads, client=client)
     rates = _frame(_qgov._partial_rates(r["rates"], z, minimum_sample))
     return (rates, _rejects_frame(r["rejects"])) if keep_good_rows else rates
 
 
 def rectification(paths_or_ddf: Any, as_of: Any, *, programmes: Sequence[str] = ("product_supervisory",),
                   by_enterprise: bool = False, exclude_not_ordered: bool = False, items: bool = True,
-                  keep_good_rows: bool = False, split_every: int = 8, client: Any = None):
+                  keep_good_rows: bool = False, split_every: int = 8, reader_threads: int = 1, client: Any = None):
     """Rectification completion (整改完成率) as of a date over many record files: ``(levels, items)`` exactly as
     ``qgov.rectification`` gives them for all the records in one table. ``items=False`` moves only the counts (the
     items frame is then empty; counting by enterprise always keeps them). With ``keep_good_rows`` a third element,
     the rejects, is returned."""
     r = _reduce(paths_or_ddf, by=None, as_of=as_of, programmes=programmes, by_enterprise=by_enterprise,
                 exclude_not_ordered=exclude_not_ordered, keep_items=items, keep_good_rows=keep_good_rows,
-                split_every=split_every, client=client)
+                split_every=split_every, reader_threads=reader_threads, client=client)
     d = _qgov._partial_rectification(r["rectification"])
     out = (_frame(d["levels"]), _frame(d["items"]))
     return out + (_rejects_frame(r["rejects"]),) if keep_good_rows else out
@@ -163,13 +170,13 @@ def rectification(paths_or_ddf: Any, as_of: Any, *, programmes: Sequence[str] = 
 def partials(paths_or_ddf: Any, *, by: Optional[str] = "programme,level,quarter", as_of: Any = None,
              programmes: Sequence[str] = ("product_supervisory",), by_enterprise: bool = False,
              exclude_not_ordered: bool = False, items: bool = True, keep_good_rows: bool = False,
-             split_every: int = 8, client: Any = None) -> dict:
+             split_every: int = 8, reader_threads: int = 1, client: Any = None) -> dict:
     """Both aggregates from one read of each file: a dict with the merged ``rates`` (qgov.pass_rate_partial),
     ``rectification`` (qgov.rectification_partial, when as_of is given), ``rows``, ``rows_rejected`` and
     ``rejects`` (a DataFrame). Turn partials into frames with ``qgov.dask.merge``/``rates_frame``."""
     r = _reduce(paths_or_ddf, by=by, as_of=as_of, programmes=programmes, by_enterprise=by_enterprise,
                 exclude_not_ordered=exclude_not_ordered, keep_items=items, keep_good_rows=keep_good_rows,
-                split_every=split_every, client=client)
+                split_every=split_every, reader_threads=reader_threads, client=client)
     r["rejects"] = _rejects_frame(r["rejects"])
     return r
 

@@ -28,8 +28,9 @@ struct loaded {
   std::size_t rows_rejected = 0;
 };
 
-loaded load_file(const std::string& path, bool keep_good_rows) {
+loaded load_file(const std::string& path, bool keep_good_rows, unsigned threads) {
   load_options o;
+  o.threads = threads;
   loaded out;
   std::string tmp;
   if (keep_good_rows) {
@@ -118,7 +119,7 @@ void bind_partials(py::module_& m) {
   // One file → partials (a dict: "rates", "rectification" as asked, "rejects" text, "rows_rejected", "bytes").
   m.def("_partials_of_file", [](const std::filesystem::path& path, std::optional<std::string> by, std::optional<date> as_of,
                                 const std::vector<std::string>& programmes, bool by_enterprise, bool exclude_not_ordered,
-                                bool keep_items, bool keep_good_rows) {
+                                bool keep_items, bool keep_good_rows, unsigned threads) {
     std::optional<group_by> keys;
     if (by) keys = parse_group_by(*by);  // bad keys fail before the file is read
     const rectification_options ro = rect_options(programmes, by_enterprise, exclude_not_ordered);
@@ -127,7 +128,7 @@ void bind_partials(py::module_& m) {
     std::optional<rectification_partial> rect;
     {
       py::gil_scoped_release unlocked;
-      l = load_file(path.string(), keep_good_rows);
+      l = load_file(path.string(), keep_good_rows, threads);
       if (keys) rates = pass_rate_partial::of(l.table, *keys);
       if (as_of) rect = rectification_partial::of(l.table, *as_of, ro, keep_items);
     }
@@ -140,7 +141,7 @@ void bind_partials(py::module_& m) {
     d["table_bytes"] = l.table.bytes();
     return d; },
     py::arg("path"), py::arg("by"), py::arg("as_of"), py::arg("programmes"), py::arg("by_enterprise"),
-    py::arg("exclude_not_ordered"), py::arg("keep_items"), py::arg("keep_good_rows"));
+    py::arg("exclude_not_ordered"), py::arg("keep_items"), py::arg("keep_good_rows"), py::arg("threads") = 0u);
 
   m.def("_pass_rate_partial", [](const record_table& t, const std::string& by) {
     const auto keys = parse_group_by(by);
