@@ -36,7 +36,7 @@ def median_ms(fn, repeat):
     return statistics.median(times)
 
 
-def progress(path, cpp_ms, repeat):
+def progress(path, cpp_ms, repeat, cpp_all_ms=None):
     d = read_data(path)
     args = (d["years"], d["values"], d["offsets"], d["base_year"], d["target"], d["target_year"], d["direction"],
             d["limit"], None, None, None)
@@ -48,9 +48,17 @@ def progress(path, cpp_ms, repeat):
     frame_ms = median_ms(lambda: qgov.progress_measure(d["years"], d["values"], d["offsets"], base_year=d["base_year"],
                                                         target=d["target"], target_year=d["target_year"],
                                                         direction=d["direction"], limit=d["limit"]), repeat)
-    return {"series": len(codes), "status_mismatches": mismatched, "scores_identical": bool(score_same),
-            "cpp_ms": cpp_ms, "python_raw_ms": raw_ms, "python_dataframe_ms": frame_ms,
-            "raw_over_cpp": raw_ms / cpp_ms, "dataframe_over_cpp": frame_ms / cpp_ms}
+    out = {"series": len(codes), "status_mismatches": mismatched, "scores_identical": bool(score_same),
+           "cpp_ms": cpp_ms, "python_raw_ms": raw_ms, "python_dataframe_ms": frame_ms,
+           "raw_over_cpp": raw_ms / cpp_ms, "dataframe_over_cpp": frame_ms / cpp_ms}
+    if cpp_all_ms:  # every core, from C++ and from Python (the same results: checked)
+        all_cores = _qgov._progress_measure(*args, threads=0)
+        out["threads_same"] = all(np.array_equal(all_cores[k], raw[k], equal_nan=k not in ("status", "reason", "method"))
+                                  for k in raw)
+        out["cpp_all_cores_ms"] = cpp_all_ms
+        out["python_raw_all_cores_ms"] = median_ms(lambda: _qgov._progress_measure(*args, threads=0), repeat)
+        out["raw_all_cores_over_cpp_all_cores"] = out["python_raw_all_cores_ms"] / cpp_all_ms
+    return out
 
 
 def best_ms(fn, repeat):
@@ -83,6 +91,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--progress")
     ap.add_argument("--progress-cpp-ms", type=float)
+    ap.add_argument("--progress-cpp-all-cores-ms", type=float)
     ap.add_argument("--records")
     ap.add_argument("--records-cpp-ms", type=float)
     ap.add_argument("--repeat", type=int, default=5)
@@ -90,13 +99,17 @@ def main():
     a = ap.parse_args()
     out = {"qgov": qgov.__version__}
     if a.progress:
-        p = progress(a.progress, a.progress_cpp_ms, a.repeat)
+        p = progress(a.progress, a.progress_cpp_ms, a.repeat, a.progress_cpp_all_cores_ms)
         out["progress"] = p
         print(f"progress measure, {p['series']:,} series (median of {a.repeat}):")
         print(f"  C++ progress_measure_batch            {p['cpp_ms']:9.1f} ms   1.00x")
         print(f"  Python, arrays in/out (_qgov)         {p['python_raw_ms']:9.1f} ms   {p['raw_over_cpp']:.2f}x")
         print(f"  Python, qgov.progress_measure -> DataFrame {p['python_dataframe_ms']:6.1f} ms   {p['dataframe_over_cpp']:.2f}x")
         print(f"  same statuses as C++: {p['status_mismatches'] == 0}; same scores: {p['scores_identical']}")
+        if "cpp_all_cores_ms" in p:
+            print(f"  C++ progress_measure_batch, every core {p['cpp_all_cores_ms']:8.1f} ms   1.00x")
+            print(f"  Python, arrays in/out, threads=0      {p['python_raw_all_cores_ms']:9.1f} ms   "
+                  f"{p['raw_all_cores_over_cpp_all_cores']:.2f}x  (same results as one thread: {p['threads_same']})")
         if p["status_mismatches"] or not p["scores_identical"]:
             sys.exit("results differ from the C++ run")
     if a.records:

@@ -15,11 +15,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 echo "date: $(date -u), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$build/bench/qgov_bench_progress" --benchmark_filter='^progress_measure_batch_1m/' --benchmark_repetitions="$reps" \
+"$build/bench/qgov_bench_progress" --benchmark_filter='^progress_measure_batch_1m(_all_cores)?/' --benchmark_repetitions="$reps" \
   --benchmark_report_aggregates_only=true --benchmark_out="$tmp/progress.json" --benchmark_out_format=json >/dev/null
-progress_ms=$("$python" -c "import json,sys; print(next(b['real_time'] for b in json.load(open(sys.argv[1]))['benchmarks'] if b.get('aggregate_name') == 'median'))" "$tmp/progress.json")
+median() {  # the median of benchmark $1 in the JSON
+  "$python" -c "import json,sys; print(next(b['real_time'] for b in json.load(open(sys.argv[1]))['benchmarks'] if b.get('aggregate_name') == 'median' and b['run_name'].split('/')[0] == sys.argv[2]))" "$tmp/progress.json" "$1"
+}
+progress_ms=$(median progress_measure_batch_1m)
+progress_all_ms=$(median progress_measure_batch_1m_all_cores)
 "$build/bench/qgov_bench_progress" --dump="$tmp/series.bin" >/dev/null
 "$build/src/cli/qgov" gen-records --rows "$rows" --seed 1 >"$tmp/records.csv"
 records_ms=$("$build/bench/qgov_bench_records" agg "$tmp/records.csv" | awk '$1 == "agg_1thread_s" { print $2 * 1000 }')
-PYTHONPATH="$build/python" "$python" bench/python_bindings.py --progress "$tmp/series.bin" --progress-cpp-ms "$progress_ms" \
+PYTHONPATH="$build/python" "$python" bench/python_bindings.py --progress "$tmp/series.bin" --progress-cpp-ms "$progress_ms" --progress-cpp-all-cores-ms "$progress_all_ms" \
   --records "$tmp/records.csv" --records-cpp-ms "$records_ms" --repeat "$reps"
