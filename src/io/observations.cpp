@@ -147,7 +147,7 @@ bool is_total_label(std::string_view s) {
   return false;
 }
 
-// The checks both formats share. Returns the observation when this row has no problem.
+// The bounds `b` of goal `g`'s value, in words.
 std::string bounds_text(const value_bounds& b, const goal& g) {
   const std::string unit = g.target ? g.target->unit : std::string();
   std::string s = b.integer ? "a whole number" : "a number";
@@ -159,11 +159,8 @@ std::string bounds_text(const value_bounds& b, const goal& g) {
   return s;
 }
 
-std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known,
-                                     const observation_checks& checks) {
-  const std::size_t before = sink.count;
-  observation o;
-
+// The goal of the plan the row is for; nullptr when it is missing or unknown.
+const goal* check_goal(const row_fields& r, const plan& p, row_sink& sink, const std::string& known, observation& o) {
   const goal* g = nullptr;
   if (const auto& s = r.text[idx(field::goal)]) {
     g = p.find_goal(goal_id(*s));
@@ -180,7 +177,10 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (!r.is_bad(field::goal)) {
     sink.missing(field::goal, "every observation is for a goal of the plan");
   }
+  return g;
+}
 
+std::optional<period> check_period(const row_fields& r, row_sink& sink, observation& o) {
   std::optional<period> per;
   if (const auto& s = r.text[idx(field::period)]) {
     per = period::parse(*s);
@@ -189,43 +189,54 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (!r.is_bad(field::period)) {
     sink.missing(field::period, "the period the figure describes: " + std::string(period_forms));
   }
+  return per;
+}
 
-  // value, or numerator and denominator, or both
-  const auto& value = r.number[idx(field::value)];
+// numerator and denominator: the rate when both are given and consistent (the caller has checked that one is).
+std::optional<rate> check_rate(const row_fields& r, row_sink& sink) {
   const auto& num = r.number[idx(field::numerator)];
   const auto& den = r.number[idx(field::denominator)];
-  const bool value_bad = r.is_bad(field::value);
   const bool num_bad = r.is_bad(field::numerator), den_bad = r.is_bad(field::denominator);
-  const bool rate_given = num || den || num_bad || den_bad;
+  bool ok = true;
+  if (!num && !num_bad) {
+    sink.missing(field::numerator, "numerator and denominator are given together");
+    ok = false;
+  }
+  if (!den && !den_bad) {
+    sink.missing(field::denominator, "numerator and denominator are given together");
+    ok = false;
+  }
+  if (num && *num < 0) {
+    sink.at(field::numerator, "must not be negative, got " + number_text(*num));
+    ok = false;
+  }
+  if (den && *den <= 0) {
+    sink.at(field::denominator, "must be greater than 0, got " + number_text(*den));
+    ok = false;
+  }
+  if (num && den && *num >= 0 && *den > 0 && *num > *den) {
+    sink.at(field::numerator, "numerator " + number_text(*num) + " > denominator " + number_text(*den) +
+                                  ": a rate counts part of its denominator");
+    ok = false;
+  }
+  if (ok && num && den) return rate{*num, *den};
+  return std::nullopt;
+}
+
+// value, or numerator and denominator, or both
+void check_value(const row_fields& r, const goal* g, row_sink& sink, const observation_checks& checks,
+                 observation& o) {
+  const auto& value = r.number[idx(field::value)];
+  const bool value_bad = r.is_bad(field::value);
+  const bool num_given = r.number[idx(field::numerator)] || r.is_bad(field::numerator);
+  const bool rate_given = num_given || r.number[idx(field::denominator)] || r.is_bad(field::denominator);
   std::optional<rate> rt;
   if (rate_given && g && g->target && g->target->unit != "%") {
-    sink.at(num || num_bad ? field::numerator : field::denominator,
+    sink.at(num_given ? field::numerator : field::denominator,
             "a rate (numerator and denominator) is only for goals measured in % or without a numeric target; " +
                 g->id.str() + " is measured in " + g->target->unit + ": give its value only");
   } else if (rate_given) {
-    bool ok = true;
-    if (!num && !num_bad) {
-      sink.missing(field::numerator, "numerator and denominator are given together");
-      ok = false;
-    }
-    if (!den && !den_bad) {
-      sink.missing(field::denominator, "numerator and denominator are given together");
-      ok = false;
-    }
-    if (num && *num < 0) {
-      sink.at(field::numerator, "must not be negative, got " + number_text(*num));
-      ok = false;
-    }
-    if (den && *den <= 0) {
-      sink.at(field::denominator, "must be greater than 0, got " + number_text(*den));
-      ok = false;
-    }
-    if (num && den && *num >= 0 && *den > 0 && *num > *den) {
-      sink.at(field::numerator, "numerator " + number_text(*num) + " > denominator " + number_text(*den) +
-                                    ": a rate counts part of its denominator");
-      ok = false;
-    }
-    if (ok && num && den) rt = rate{*num, *den};
+    rt = check_rate(r, sink);
   }
   if (!value && !value_bad && !rate_given) {
     sink.missing(field::value, "give value, or numerator and denominator, or both");
@@ -245,8 +256,10 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   if (value) o.value = *value;
   else if (rt) o.value = *rt->percent();
   o.rate = rt;
+}
 
-  // level: required for 各级 goals, refused for the others
+// level: required for 各级 goals, refused for the others
+void check_level(const row_fields& r, const goal* g, row_sink& sink, observation& o) {
   const auto& lv = r.text[idx(field::level)];
   const bool levelled = !g || g->kind == goal_kind::all_levels;  // an unknown goal: check the level on its own
   if (!levelled) {
@@ -269,7 +282,9 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (g && !r.is_bad(field::level)) {
     sink.missing(field::level, g->id.str() + " is an all_levels (各级) goal: give national, municipal or district");
   }
+}
 
+void check_reported_on(const row_fields& r, const std::optional<period>& per, row_sink& sink, observation& o) {
   if (const auto& s = r.text[idx(field::reported_on)]) {
     if (auto d = parse_iso_date(*s)) {
       o.reported_on = *d;
@@ -282,7 +297,18 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (!r.is_bad(field::reported_on)) {
     sink.missing(field::reported_on, "the date the figure was published, YYYY-MM-DD");
   }
+}
 
+// The checks both formats share. Returns the observation when this row has no problem.
+std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known,
+                                     const observation_checks& checks) {
+  const std::size_t before = sink.count;
+  observation o;
+  const goal* g = check_goal(r, p, sink, known, o);
+  const auto per = check_period(r, sink, o);
+  check_value(r, g, sink, checks, o);
+  check_level(r, g, sink, o);
+  check_reported_on(r, per, sink, o);
   if (const auto& s = r.text[idx(field::source)]) o.source = *s;
 
   for (bool b : r.bad)
