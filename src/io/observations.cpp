@@ -564,111 +564,38 @@ std::optional<std::array<std::size_t, field_count>> read_header(std::string_view
 // ---------------------------------------------------------------------------------------------
 // JSON: parsing with duplicate-key detection (as in plan_json.cpp) and a nesting limit.
 
-// A JSON pointer segment (RFC 6901): "~" and "/" escaped.
-std::string pointer_segment(std::string_view key) {
-  std::string s;
-  for (char c : key) {
-    if (c == '~') s += "~0";
-    else if (c == '/') s += "~1";
-    else s += c;
-  }
-  return s;
-}
+using detail::pointer_segment;  // src/detail/json_input.hpp
 
 // An observation file nests three levels; far deeper is hostile or broken, and is refused before any walk of it.
 constexpr std::size_t max_json_depth = 16;
 
-struct duplicate_key_finder {
-  struct frame {
-    bool is_array = false;
-    std::size_t index = 0;
-    std::string key;
-    std::set<std::string> keys;
-  };
-  std::vector<frame> stack;
+// Duplicate keys are reported in the root object and in each observation, every one, and their paths kept. Anywhere
+// else they are inside something already refused (an unknown field, or an object where a scalar belongs); and
+// building a path there would cost the length of its ancestors' keys per duplicate, quadratic on hostile input.
+struct observation_duplicate_keys {
   std::vector<problem>* out = nullptr;
   std::set<std::string>* paths = nullptr;
-  std::size_t max_depth = 0;
 
-  std::string where() const {
-    std::string p;
-    for (const auto& f : stack) {
-      if (f.is_array) p += "/" + std::to_string(f.index == 0 ? 0 : f.index - 1);
-      else if (!f.key.empty()) p += "/" + pointer_segment(f.key);
-    }
-    return p;
+  template <class Finder>
+  void operator()(const Finder& finder) {
+    const auto& stack = finder.stack;
+    const bool reported_here =
+        stack.size() == 1 ||
+        (stack.size() == 3 && stack[0].key == "observations" && stack[1].is_array && !stack[2].is_array);
+    if (!reported_here) return;
+    out->push_back({finder.where(), "duplicate key " + in_quotes(stack.back().key) + "; each key may appear once"});
+    paths->insert(finder.where());
   }
-  void element() {
-    if (!stack.empty() && stack.back().is_array) ++stack.back().index;
-  }
-  // Duplicates are reported in the root object and in each observation. Anywhere else they are inside something
-  // already refused (an unknown field, or an object where a scalar belongs); and building a path there would cost
-  // the length of its ancestors' keys per duplicate, quadratic on hostile input.
-  bool reported_here() const {
-    return stack.size() == 1 ||
-           (stack.size() == 3 && stack[0].key == "observations" && stack[1].is_array && !stack[2].is_array);
-  }
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    if (depth > 0 && static_cast<std::size_t>(depth) > max_depth) max_depth = static_cast<std::size_t>(depth);
-    switch (event) {
-      case json::parse_event_t::object_start:
-        element();
-        stack.push_back(frame{});
-        break;
-      case json::parse_event_t::array_start: {
-        element();
-        frame f;
-        f.is_array = true;
-        stack.push_back(std::move(f));
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        if (!stack.empty()) stack.pop_back();
-        break;
-      case json::parse_event_t::key: {
-        auto& f = stack.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second && reported_here()) {
-          out->push_back({where(), "duplicate key " + in_quotes(f.key) + "; each key may appear once"});
-          paths->insert(where());
-        }
-        break;
-      }
-      case json::parse_event_t::value: element(); break;
-    }
-    return true;
-  }
+  void finish(std::vector<problem>&) const {}
 };
 
 std::optional<json> parse_json(std::string_view text, std::vector<problem>& problems,
                                std::set<std::string>& dup_paths) {
-  duplicate_key_finder dup;
-  dup.out = &problems;
-  dup.paths = &dup_paths;
-  try {
-    json j = json::parse(text.begin(), text.end(),
-                         [&dup](int depth, json::parse_event_t e, json& parsed) { return dup(depth, e, parsed); });
-    if (dup.max_depth > max_json_depth) {
-      problems.push_back({"", "JSON nested " + std::to_string(dup.max_depth) +
-                                  " levels deep; an observation file nests at most " + std::to_string(max_json_depth)});
-      return std::nullopt;
-    }
-    return j;
-  } catch (const json::parse_error& e) {
-    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    const auto pos = position_of(text, at);
-    std::string what = detail::escape_invalid_utf8(e.what());
-    if (auto k = what.find("syntax error"); k != std::string::npos) what = what.substr(k);
-    problems.push_back({at_line(pos.line, pos.column), "invalid JSON: " + what});
-    return std::nullopt;
-  } catch (const json::exception& e) {  // e.g. a number too large for a double: 1e999
-    std::string what = detail::escape_invalid_utf8(e.what());
-    if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
-    problems.push_back({detail::where_of_quoted_token(text, what), "invalid JSON: " + what +
-                                                                      "; expected a number a double holds"});
-    return std::nullopt;
-  }
+  detail::duplicate_key_finder<json, observation_duplicate_keys> dup;
+  dup.report.out = &problems;
+  dup.report.paths = &dup_paths;
+  dup.escape_keys = true;
+  return detail::parse_json_watched(text, problems, max_json_depth, "an observation file", dup);
 }
 
 using detail::type_name;  // src/detail/json_input.hpp
