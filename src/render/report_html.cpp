@@ -30,21 +30,7 @@ constexpr goal_status all_statuses[] = {goal_status::achieved, goal_status::on_t
                                         goal_status::not_scored};
 
 /// Text made safe for HTML element content and attribute values.
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view s) { return escape_markup(s, html_markup); }
 
 // A symbol per status, distinct in shape so that the page reads in grey print and for colour-blind readers.
 std::string_view symbol_of(goal_status s) {
@@ -578,6 +564,26 @@ public:  // also the roll-up page's style (detail::report_css)
 }  // namespace
 
 std::string render_html(const evaluation& e, const plan& p, language lang) { return page(e, p, lang).render(); }
+
+std::string escape_markup(std::string_view s, const markup_dialect& dialect) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += dialect.apostrophe; break;
+      default:
+        if (dialect.replace_controls && static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
+          out += "\xEF\xBF\xBD";
+        else
+          out += c;
+    }
+  }
+  return out;
+}
 
 // For other pages in the same style (src/detail/html.hpp).
 std::string detail::html_escape(std::string_view s) { return esc(s); }
