@@ -144,13 +144,14 @@ struct checker {
     ascending_unique(d.sections, "/sections", [](const section& s) { return s.number.value; }, "section");
     ascending_unique(d.clauses, "/clauses", [](const clause& c) { return c.number.value; }, "clause");
     ascending_unique(d.columns, "/columns", [](const column& c) { return c.number.value; }, "column");
-    for (std::size_t i = 0; i < d.sections.size(); ++i) {
-      const auto& s = d.sections[i];
-      const auto p = path("/sections", i);
-      span_ok(p + "/span", s.span);
-      verbatim(p + "/title/text", s.title.text, s.title.span, "title");
-      if (!s.span.contains(s.title.span)) add(p + "/title/span", "title lies outside its section's span");
-    }
+    // a section, clause, column or item (`what`) at `p`: its span, its title as the source prints it, and the title
+    // inside the span
+    auto titled = [&](const std::string& p, const auto& x, const char* what) {
+      span_ok(p + "/span", x.span);
+      verbatim(p + "/title/text", x.title.text, x.title.span, "title");
+      if (!x.span.contains(x.title.span)) add(p + "/title/span", std::string("title lies outside its ") + what + "'s span");
+    };
+    for (std::size_t i = 0; i < d.sections.size(); ++i) titled(path("/sections", i), d.sections[i], "section");
     auto in_section = [&](const std::string& p, section_number n, source_span span) {
       const auto it = std::find_if(d.sections.begin(), d.sections.end(), [&](const section& s) { return s.number == n; });
       if (it == d.sections.end())
@@ -159,19 +160,14 @@ struct checker {
         add(p + "/span", "lies outside section " + std::to_string(n.value) + ", which its \"section\" names");
     };
     for (std::size_t i = 0; i < d.clauses.size(); ++i) {
-      const auto& c = d.clauses[i];
       const auto p = path("/clauses", i);
-      span_ok(p + "/span", c.span);
-      verbatim(p + "/title/text", c.title.text, c.title.span, "title");
-      if (!c.span.contains(c.title.span)) add(p + "/title/span", "title lies outside its clause's span");
-      in_section(p, c.section, c.span);
+      titled(p, d.clauses[i], "clause");
+      in_section(p, d.clauses[i].section, d.clauses[i].span);
     }
     for (std::size_t i = 0; i < d.columns.size(); ++i) {
       const auto& c = d.columns[i];
       const auto p = path("/columns", i);
-      span_ok(p + "/span", c.span);
-      verbatim(p + "/title/text", c.title.text, c.title.span, "title");
-      if (!c.span.contains(c.title.span)) add(p + "/title/span", "title lies outside its column's span");
+      titled(p, c, "column");
       in_section(p, c.section, c.span);
       for (std::size_t j = 0; j < c.items.size(); ++j) {
         const auto q = path(p + "/items", j);
