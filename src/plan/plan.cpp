@@ -179,14 +179,21 @@ struct checker {
     }
   }
 
+  // The id of element `i` under `base` (a `noun`): not empty, and not the id of an earlier one (`ids`: id → index).
+  void unique_id(std::unordered_map<std::string, std::size_t>& ids, const char* base, std::size_t i,
+                 const std::string& id, const char* noun) {
+    const auto p = path(base, i) + "/id";
+    if (id.empty()) add(p, std::string(noun) + " id is empty");
+    else if (auto [it, fresh] = ids.emplace(id, i); !fresh)
+      add(p, std::string("duplicate ") + noun + " id \"" + id + "\" (first at " + base + "/" + std::to_string(it->second) + ")");
+  }
+
   void units() {
     std::unordered_map<std::string, std::size_t> ids, names;
     for (std::size_t i = 0; i < d.units.size(); ++i) {
       const auto& u = d.units[i];
       const auto p = path("/units", i);
-      if (u.id.empty()) add(p + "/id", "unit id is empty");
-      else if (auto [it, fresh] = ids.emplace(u.id.str(), i); !fresh)
-        add(p + "/id", "duplicate unit id \"" + u.id.str() + "\" (first at /units/" + std::to_string(it->second) + ")");
+      unique_id(ids, "/units", i, u.id.str(), "unit");
       if (u.name.empty()) add(p + "/name", "unit name is empty; expected the name as printed");
       else if (auto [it, fresh] = names.emplace(u.name, i); !fresh)
         add(p + "/name", "duplicate unit name \"" + u.name + "\" (first at /units/" + std::to_string(it->second) + ")");
@@ -318,9 +325,7 @@ struct checker {
     for (std::size_t i = 0; i < d.goals.size(); ++i) {
       const auto& g = d.goals[i];
       const auto p = path("/goals", i);
-      if (g.id.empty()) add(p + "/id", "goal id is empty");
-      else if (auto [it, fresh] = ids.emplace(g.id.str(), i); !fresh)
-        add(p + "/id", "duplicate goal id \"" + g.id.str() + "\" (first at /goals/" + std::to_string(it->second) + ")");
+      unique_id(ids, "/goals", i, g.id.str(), "goal");
       // Later checks about where the quote stands only make sense once the quote itself is right.
       bool quotes_in_place = statement_in_place(p, g.quote, g.span, g.source);
       for (std::size_t j = 0; j < g.restatements.size(); ++j) {
