@@ -1,16 +1,7 @@
 # Turns a plan file, its source text and its sample observations into a C++ translation unit holding them as byte arrays.
 # Invoked at build time: cmake -DPLAN=... -DSOURCE=... -DSAMPLE=... -DOUT=... -P embed_plan.cmake
-# Byte arrays (not raw string literals) so that any byte sequence survives and no length limit applies.
-function(_qgov_hex_array var file)
-  file(READ "${file}" _hex HEX)
-  string(LENGTH "${_hex}" _len)
-  math(EXPR _bytes "${_len} / 2")
-  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," _body "${_hex}")
-  # wrap lines every 24 bytes to keep the generated file readable by tools
-  string(REGEX REPLACE "(('\\\\x[0-9a-f][0-9a-f]',){24})" "\\1\n  " _body "${_body}")
-  set(${var} "${_body}" PARENT_SCOPE)
-  set(${var}_size "${_bytes}" PARENT_SCOPE)
-endfunction()
+# Byte arrays (cmake/embed_bytes.cmake) so that any byte sequence survives and no length limit applies.
+include("${CMAKE_CURRENT_LIST_DIR}/embed_bytes.cmake")  # _qgov_hex_array
 
 _qgov_hex_array(plan_bytes "${PLAN}")
 _qgov_hex_array(source_bytes "${SOURCE}")

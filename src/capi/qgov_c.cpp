@@ -177,6 +177,41 @@ void index_check(std::size_t index, std::size_t size, const char* what) {
                                             std::to_string(size) + ")"};
 }
 
+// The ledger parsers: `parse` (parse_observations_csv or _json, with the default checks) over the text argument.
+using ledger_parser = qgov::observation_ledger (*)(std::string_view, const qgov::plan&, std::string,
+                                                  const qgov::observation_checks&);
+void ledger_out(const qgov_plan* plan, const char* text, size_t len, const char* origin, const char* default_origin,
+                qgov_ledger** out, ledger_parser parse) {
+  clear_out(out, "out");
+  require(plan, "plan");
+  const auto t = text_arg(text, len, "text");
+  *out = new qgov_ledger{parse(t, plan->plan, origin_arg(origin, default_origin), qgov::observation_checks{})};
+}
+
+// The goals of a plan, the results of an evaluation; the goal id of each.
+const auto& goals_of(const qgov_plan& p) { return p.plan.goals(); }
+const auto& goals_of(const qgov_evaluation& e) { return e.evaluation.goals; }
+const qgov::goal_id& id_of(const qgov::goal& g) { return g.id; }
+const qgov::goal_id& id_of(const qgov::goal_result& r) { return r.goal; }
+
+// The count and id getters over those (`name`: the handle's argument; `what`: the element in a range error): the
+// checks in this order, then the answer.
+template <class Handle>
+void goal_count_out(const Handle* handle, const char* name, size_t* out) {
+  require(out, "out");
+  require(handle, name);
+  *out = goals_of(*handle).size();
+}
+
+template <class Handle>
+void goal_id_out(const Handle* handle, const char* name, size_t index, const char** out, const char* what) {
+  clear_out(out, "out");
+  require(handle, name);
+  const auto& goals = goals_of(*handle);
+  index_check(index, goals.size(), what);
+  *out = id_of(goals[index]).str().c_str();
+}
+
 constexpr qgov_goal_status to_c(qgov::goal_status s) noexcept {
   switch (s) {
     case qgov::goal_status::achieved: return QGOV_ACHIEVED;
@@ -283,42 +318,23 @@ qgov_status qgov_plan_matrix_json(const qgov_plan* plan, char** out, size_t* out
 }
 
 qgov_status qgov_plan_goal_count(const qgov_plan* plan, size_t* out) {
-  return guarded(__func__, [&] {
-    require(out, "out");
-    require(plan, "plan");
-    *out = plan->plan.goals().size();
-  });
+  return guarded(__func__, [&] { goal_count_out(plan, "plan", out); });
 }
 
 qgov_status qgov_plan_goal_id(const qgov_plan* plan, size_t index, const char** out) {
-  return guarded(__func__, [&] {
-    clear_out(out, "out");
-    require(plan, "plan");
-    index_check(index, plan->plan.goals().size(), "goal");
-    *out = plan->plan.goals()[index].id.str().c_str();
-  });
+  return guarded(__func__, [&] { goal_id_out(plan, "plan", index, out, "goal"); });
 }
 
 // ---- observations
 
 qgov_status qgov_ledger_parse_csv(const qgov_plan* plan, const char* text, size_t len, const char* origin,
                                   qgov_ledger** out) {
-  return guarded(__func__, [&] {
-    clear_out(out, "out");
-    require(plan, "plan");
-    const auto t = text_arg(text, len, "text");
-    *out = new qgov_ledger{qgov::parse_observations_csv(t, plan->plan, origin_arg(origin, "<csv>"))};
-  });
+  return guarded(__func__, [&] { ledger_out(plan, text, len, origin, "<csv>", out, qgov::parse_observations_csv); });
 }
 
 qgov_status qgov_ledger_parse_json(const qgov_plan* plan, const char* text, size_t len, const char* origin,
                                    qgov_ledger** out) {
-  return guarded(__func__, [&] {
-    clear_out(out, "out");
-    require(plan, "plan");
-    const auto t = text_arg(text, len, "text");
-    *out = new qgov_ledger{qgov::parse_observations_json(t, plan->plan, origin_arg(origin, "<json>"))};
-  });
+  return guarded(__func__, [&] { ledger_out(plan, text, len, origin, "<json>", out, qgov::parse_observations_json); });
 }
 
 qgov_status qgov_ledger_load(const qgov_plan* plan, const char* path, qgov_ledger** out) {
@@ -380,20 +396,11 @@ qgov_status qgov_evaluation_to_json(const qgov_evaluation* evaluation, char** ou
 }
 
 qgov_status qgov_evaluation_goal_count(const qgov_evaluation* evaluation, size_t* out) {
-  return guarded(__func__, [&] {
-    require(out, "out");
-    require(evaluation, "evaluation");
-    *out = evaluation->evaluation.goals.size();
-  });
+  return guarded(__func__, [&] { goal_count_out(evaluation, "evaluation", out); });
 }
 
 qgov_status qgov_evaluation_goal_id(const qgov_evaluation* evaluation, size_t index, const char** out) {
-  return guarded(__func__, [&] {
-    clear_out(out, "out");
-    require(evaluation, "evaluation");
-    index_check(index, evaluation->evaluation.goals.size(), "result");
-    *out = evaluation->evaluation.goals[index].goal.str().c_str();
-  });
+  return guarded(__func__, [&] { goal_id_out(evaluation, "evaluation", index, out, "result"); });
 }
 
 qgov_status qgov_evaluation_goal_status(const qgov_evaluation* evaluation, const char* goal_id,

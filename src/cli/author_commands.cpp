@@ -1,5 +1,6 @@
 // qgov author TEXT --overlay OVERLAY.json [--out PLAN.json]: the reviewed plan file from a plan's text and its
 // overlay (docs/plan-format.md, "Authoring a plan"). Exit 0 written, 2 refused (every problem listed).
+// qgov extract TEXT: the draft plan read from the text, or with --overlay-skeleton the overlay that author starts from.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include <qgov/core/error.hpp>
 #include <qgov/extract/author.hpp>
+#include <qgov/extract/extract.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -20,7 +22,38 @@ struct author_args {
   std::string text, overlay, out;
 };
 
+struct extract_args {
+  std::string file, format = "text";
+  bool allow_empty = false, skeleton = false;
+  std::string skeleton_id = "draft", skeleton_source;
+};
+
+void run_extract(const extract_args& a) {
+  const auto draft = extract(read_input(a.file, input_limits::extract_text, "plan text"), {.plan_id = "draft", .source_path = input_name(a.file)});
+  if (a.skeleton)
+    std::cout << overlay_skeleton(draft, a.skeleton_id, a.skeleton_source.empty() ? input_name(a.file) : a.skeleton_source);
+  else
+    std::cout << (a.format == "json" ? draft_to_json(draft) : draft_to_text(draft));
+  if (has_missing_parts(draft) && !a.allow_empty) {  // a text it cannot read is bad input (docs/cli.md)
+    for (const auto& f : draft.unclassified)
+      if (f.kind == finding_kind::missing) std::cerr << input_name(a.file) << ": " << f.why << "\n";
+    throw CLI::RuntimeError(exit_bad_input);
+  }
+}
+
 }  // namespace
+
+void add_extract_command(CLI::App& app) {
+  auto a = std::make_shared<extract_args>();
+  auto* cmd = app.add_subcommand("extract", "Read a draft plan from a plan's Chinese text: outline, lists, targets, and what is unclassified");
+  cmd->add_option("file", a->file, "The plan's text (UTF-8); - for standard input")->required()->check(existing_file_or_stdin);
+  cmd->add_option("--format", a->format, "Output format")->check(CLI::IsMember({"json", "text"}));
+  cmd->add_flag("--allow-empty", a->allow_empty, "Exit 0 even when no sections, lists or targets are found");
+  cmd->add_flag("--overlay-skeleton", a->skeleton, "Print a starting overlay for `qgov author` instead of the draft");
+  cmd->add_option("--plan-id", a->skeleton_id, "The plan id the skeleton names (default: draft)");
+  cmd->add_option("--source-path", a->skeleton_source, "The source path the skeleton names, relative to where the plan file will live (default: the text's path)");
+  cmd->callback([a] { run_extract(*a); });
+}
 
 void add_author_commands(CLI::App& app) {
   auto args = std::make_shared<author_args>();

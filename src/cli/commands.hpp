@@ -6,6 +6,10 @@
 #include <CLI/CLI.hpp>
 
 namespace qgov::cli {
+void add_plan_commands(CLI::App& app);  // plan, matrix, unit (plan_commands.cpp)
+void add_evaluation_commands(CLI::App& app);  // evaluate, explain, progress (evaluation_commands.cpp)
+void add_report_command(CLI::App& app);  // report (evaluation_commands.cpp)
+void add_extract_command(CLI::App& app);  // extract (author_commands.cpp)
 void add_records_commands(CLI::App& app);  // rates, rectification, weighted-rate, gen-records (records_commands.cpp)
 void add_supervision_commands(CLI::App& app);  // classify, draw (supervision_commands.cpp)
 void add_scenario_commands(CLI::App& app);  // test (scenario_commands.cpp)

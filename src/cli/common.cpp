@@ -65,6 +65,22 @@ const plan& choose_plan(const std::string& file, std::optional<plan>& storage) {
   return *storage;
 }
 
+plan chosen_plan(const std::string& file, const std::string& convention) {
+  std::optional<plan> storage;
+  const plan& chosen = choose_plan(file, storage);
+  return convention.empty() ? chosen : chosen.with_convention(*parse_role_convention(convention));
+}
+
+CLI::Option* add_plan_option(CLI::App* cmd, std::string& file) {
+  return cmd->add_option("--plan", file, "Plan file (JSON); default: the embedded Dongli 2024 plan")->check(existing_file_or_stdin);
+}
+
+std::string format_value(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
 observation_ledger choose_observations(const std::string& file, const plan& p, bool default_plan) {
   if (file == "-") {
     const std::string text = read_input(file);

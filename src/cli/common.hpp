@@ -49,6 +49,16 @@ void write_output(const std::string& text, const std::string& out);
 /// embedded Dongli plan when `file` is empty. `storage` keeps a loaded plan alive.
 const plan& choose_plan(const std::string& file, std::optional<plan>& storage);
 
+/// The plan of choose_plan, read under `convention` (--convention: first_listed_leads, all_responsible, explicit)
+/// when that is not empty, else under the plan's own.
+plan chosen_plan(const std::string& file, const std::string& convention);
+
+/// Adds --plan FILE (choose_plan: the embedded Dongli plan when it is not given) to `cmd`.
+CLI::Option* add_plan_option(CLI::App* cmd, std::string& file);
+
+/// A number as an ostream writes it by default (six significant digits), as the text outputs show figures.
+std::string format_value(double v);
+
 /// Observations from `file` (.csv or .json; "-": standard input, JSON when it starts with '{' or '[', else CSV),
 /// or the embedded Dongli sample (only with the embedded plan).
 observation_ledger choose_observations(const std::string& file, const plan& p, bool default_plan);

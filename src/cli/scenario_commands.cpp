@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include <qgov/core/error.hpp>
+#include <qgov/render/report_html.hpp>
 #include <qgov/scenario/scenario.hpp>
 
 #include "commands.hpp"
@@ -30,22 +31,7 @@ struct test_options {
 };
 
 // Characters XML 1.0 allows, escaped for attributes and text; other control characters become U+FFFD.
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
-        else out += c;
-    }
-  }
-  return out;
-}
+std::string xml_escape(std::string_view s) { return escape_markup(s, xml_markup); }
 
 // Scenario files under each path: a file as given, a directory's *.json files recursively, in sorted order.
 std::vector<fs::path> scenario_paths(const std::vector<std::string>& args) {

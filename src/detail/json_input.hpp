@@ -21,8 +21,21 @@
 
 namespace qgov::detail {
 
+/// A JSON pointer segment (RFC 6901): "~" and "/" escaped.
+[[nodiscard]] inline std::string pointer_segment(std::string_view key) {
+  std::string s;
+  for (char c : key) {
+    if (c == '~') s += "~0";
+    else if (c == '/') s += "~1";
+    else s += c;
+  }
+  return s;
+}
+
 // Watches the parse events: the JSON path of each container, each object's keys, and the deepest level reached.
-template <class Json>
+// A key seen before in its object goes to `report(*this)`, which reads the path (`stack`, `where()`) and the key
+// (`stack.back().key`); `report.finish(problems)` is called once the whole document has parsed.
+template <class Json, class Report>
 struct duplicate_key_finder {
   struct frame {
     bool is_array = false;
@@ -31,10 +44,9 @@ struct duplicate_key_finder {
     std::set<std::string> keys;
   };
   std::vector<frame> stack;
-  std::vector<problem>* out = nullptr;
+  Report report;
+  bool escape_keys = false;  // where() writes the keys as RFC 6901 segments (~0, ~1), not as they are
   std::size_t max_depth = 0;
-  std::size_t duplicates = 0;
-  static constexpr std::size_t max_reported = 20;  // hostile files can hold millions: report a few, count the rest
 
   [[nodiscard]] std::string where() const {
     std::string p;
@@ -44,7 +56,7 @@ struct duplicate_key_finder {
         p += std::to_string(f.index == 0 ? 0 : f.index - 1);
       } else if (!f.key.empty()) {
         p += '/';
-        p += f.key;
+        p += escape_keys ? pointer_segment(f.key) : f.key;
       }
     }
     return p;
@@ -63,16 +75,33 @@ struct duplicate_key_finder {
       case event_t::key: {
         auto& f = stack.back();
         f.key = parsed.template get<std::string>();
-        if (!f.keys.insert(f.key).second && ++duplicates <= max_reported) {
-          const std::string shown = f.key.size() > 60 ? f.key.substr(0, 57) + "..." : f.key;
-          out->push_back({escape_invalid_utf8(where().substr(0, 200)),
-                          "duplicate key \"" + escape_invalid_utf8(shown) + "\"; each key may appear once"});
-        }
+        if (!f.keys.insert(f.key).second) report(*this);
         break;
       }
       case event_t::value: element(); break;
     }
     return true;
+  }
+};
+
+// The readers' report of duplicate keys: the first few anywhere in the document, path and key cut short and
+// escaped to UTF-8, then how many more.
+struct first_duplicate_keys {
+  std::vector<problem>* out = nullptr;
+  std::size_t duplicates = 0;
+  static constexpr std::size_t max_reported = 20;  // hostile files can hold millions: report a few, count the rest
+
+  template <class Finder>
+  void operator()(const Finder& finder) {
+    if (++duplicates > max_reported) return;
+    const std::string& key = finder.stack.back().key;
+    const std::string shown = key.size() > 60 ? key.substr(0, 57) + "..." : key;
+    out->push_back({escape_invalid_utf8(finder.where().substr(0, 200)),
+                    "duplicate key \"" + escape_invalid_utf8(shown) + "\"; each key may appear once"});
+  }
+  void finish(std::vector<problem>& problems) const {
+    if (duplicates > max_reported)
+      problems.push_back({"", std::to_string(duplicates - max_reported) + " more duplicate keys not listed"});
   }
 };
 
@@ -98,20 +127,17 @@ template <class Json>
   return "an object";
 }
 
-/// Parses `text` (a `document`, e.g. "a plan file", nesting at most `max_depth` levels). Syntax errors and excessive
-/// depth give nullopt with the problem recorded; duplicate keys are recorded and the document is still returned, so
-/// that a reader can report its own problems beside them. Never throws.
-template <class Json = nlohmann::json>
-[[nodiscard]] std::optional<Json> parse_json_checked(std::string_view text, std::vector<problem>& problems,
-                                                     std::size_t max_depth, std::string_view document) {
-  duplicate_key_finder<Json> dup;
-  dup.out = &problems;
+/// Parses `text` (a `document`, e.g. "a plan file", nesting at most `max_depth` levels) while `dup` watches it.
+/// Syntax errors and excessive depth give nullopt with the problem recorded; duplicate keys are left to
+/// `dup.report`, and the document is still returned. Never throws.
+template <class Json, class Report>
+[[nodiscard]] std::optional<Json> parse_json_watched(std::string_view text, std::vector<problem>& problems,
+                                                     std::size_t max_depth, std::string_view document,
+                                                     duplicate_key_finder<Json, Report>& dup) {
   try {
     Json j = Json::parse(text.begin(), text.end(),
                          [&dup](int depth, typename Json::parse_event_t e, Json& parsed) { return dup(depth, e, parsed); });
-    if (dup.duplicates > duplicate_key_finder<Json>::max_reported)
-      problems.push_back({"", std::to_string(dup.duplicates - duplicate_key_finder<Json>::max_reported) +
-                                  " more duplicate keys not listed"});
+    dup.report.finish(problems);
     if (dup.max_depth > max_depth) {
       problems.push_back({"", "JSON nested " + std::to_string(dup.max_depth) + " levels deep; " + std::string(document) +
                                   " nests at most " + std::to_string(max_depth)});
@@ -131,6 +157,17 @@ template <class Json = nlohmann::json>
     problems.push_back({where_of_quoted_token(text, what), "invalid JSON: " + what + "; expected a number a double holds"});
     return std::nullopt;
   }
+}
+
+/// Parses `text` (a `document`, e.g. "a plan file", nesting at most `max_depth` levels). Syntax errors and excessive
+/// depth give nullopt with the problem recorded; duplicate keys are recorded and the document is still returned, so
+/// that a reader can report its own problems beside them. Never throws.
+template <class Json = nlohmann::json>
+[[nodiscard]] std::optional<Json> parse_json_checked(std::string_view text, std::vector<problem>& problems,
+                                                     std::size_t max_depth, std::string_view document) {
+  duplicate_key_finder<Json, first_duplicate_keys> dup;
+  dup.report.out = &problems;
+  return parse_json_watched(text, problems, max_depth, document, dup);
 }
 
 /// The same for readers that stop at the first bad input: the document, or load_error(origin) with the problems

@@ -94,6 +94,90 @@ goal_status from_ratio(double r, const evaluation_policy& policy) {
   return goal_status::off_track;
 }
 
+// Open SDG: the ratio of observed to required compound annual growth from the base year, on calendar years.
+void progress_open_sdg(verdict& v, const goal& g, const std::vector<const observation*>& points, bool higher,
+                       const evaluation_policy& policy, trace& tr) {
+  const auto& t = *g.target;
+  std::vector<formulas::year_value> yv;
+  for (const auto* o : points) yv.push_back({static_cast<double>(o->period.last_day().year()), o->value});
+  formulas::progress_config c;
+  c.base_year = policy.base_year.value_or(static_cast<int>(yv.front().year));
+  c.target = t.value;
+  c.target_year = static_cast<int>(g.deadline.year());
+  c.direction = higher ? 1 : -1;
+  c.thresholds.high = policy.on_track_ratio;
+  c.thresholds.med = policy.at_risk_ratio;
+  const auto r = formulas::progress_measure(yv, c);
+  tr.formula += "+open_sdg";
+  tr.rule += " Before the deadline, progress is the Open SDG ratio R of observed to required compound annual growth "
+             "from the base year.";
+  if (r.base) tr.values.push_back({"base_year", r.base->year}), tr.values.push_back({"base_value", r.base->value});
+  if (r.observed_cagr) tr.values.push_back({"observed_cagr", *r.observed_cagr});
+  if (r.required_cagr) tr.values.push_back({"required_cagr", *r.required_cagr});
+  if (r.progress_value) tr.values.push_back({"progress_ratio", *r.progress_value});
+  if (r.score) tr.values.push_back({"open_sdg_score", *r.score});
+  switch (r.status) {
+    case formulas::progress_status::target_achieved:
+      // Open SDG's check is inclusive; a strict target (超过) sitting on its boundary still needs a step more
+      v.set(goal_status::on_track, evidence::on_boundary);
+      return;
+    case formulas::progress_status::not_available:
+      v.set(goal_status::at_risk, evidence::growth_not_available);
+      v.facts.growth = r.reason == formulas::not_available_reason::sign_change ? growth_problem::sign_change
+                       : r.reason == formulas::not_available_reason::required_growth_zero ? growth_problem::target_equals_base
+                                                                                          : growth_problem::other;
+      tr.note = std::string("Open SDG: not available: ") + std::string(formulas::to_string(r.reason));
+      return;
+    default: break;
+  }
+  const double ratio = *r.progress_value;
+  v.set(from_ratio(ratio, policy), evidence::growth_ratio);
+  v.facts.ratio = ratio;
+}
+
+// UNSD expected value: the latest value grown at its observed compound annual rate to the deadline `T`. Sets
+// v.projected; false (with the verdict set) when the growth cannot be computed.
+bool project_unsd_expected(verdict& v, const std::vector<formulas::time_point>& tp, double target, double T,
+                           trace& tr) {
+  tr.formula += "+unsd_expected";
+  tr.rule += " Before the deadline, the latest value is grown at its observed compound annual rate to the deadline "
+             "(UNSD expected value) and compared with the change required.";
+  const auto u = formulas::unsd_expected_value(tp.front(), tp.back(), target, T);
+  if (!u) {
+    v.set(goal_status::at_risk, evidence::growth_not_available);
+    v.facts.growth = growth_problem::non_positive_values;
+    return false;
+  }
+  tr.values.push_back({"cagr", u->cagr});
+  tr.values.push_back({"expected_value", u->expected_value});
+  tr.values.push_back({"expected_ratio", u->ratio});
+  v.projected = u->expected_value;
+  return true;
+}
+
+// A least-squares line through the figures, projected to the deadline `T`. Sets v.projected; false (with the
+// verdict set) when no line fits.
+bool project_linear(verdict& v, const std::vector<formulas::time_point>& tp, double T, trace& tr) {
+  tr.formula += "+linear_projection";
+  tr.rule += " Before the deadline, a least-squares line through the figures is projected to the deadline and its "
+             "expected change is compared with the change required.";
+  const auto fit = formulas::fit_least_squares(tp);
+  if (!fit.ok()) {
+    v.set(goal_status::at_risk, evidence::projection_not_available);
+    return false;
+  }
+  const auto pr = formulas::project(fit, T);
+  tr.values.push_back({"slope_per_year", fit.slope});
+  tr.values.push_back({"projected_value", pr.value});
+  if (pr.has_interval()) {
+    tr.values.push_back({"projection_standard_error", pr.standard_error});
+    tr.values.push_back({"projection_lower_95", pr.lower});
+    tr.values.push_back({"projection_upper_95", pr.upper});
+  }
+  v.projected = pr.value;
+  return true;
+}
+
 void progress(verdict& v, const goal& g, const std::vector<const observation*>& series, progress_method method,
               const evaluation_policy& policy, trace& tr) {
   const auto& t = *g.target;
@@ -104,44 +188,9 @@ void progress(verdict& v, const goal& g, const std::vector<const observation*>& 
     tr.note = "one observation: progress needs at least two years";
     return;
   }
-  const double deadline_year = g.deadline.year();
   const bool higher = higher_is_better(t.comparator).value_or(points.front()->value <= t.value);
   if (method == progress_method::open_sdg) {
-    std::vector<formulas::year_value> yv;
-    for (const auto* o : points) yv.push_back({static_cast<double>(o->period.last_day().year()), o->value});
-    formulas::progress_config c;
-    c.base_year = policy.base_year.value_or(static_cast<int>(yv.front().year));
-    c.target = t.value;
-    c.target_year = static_cast<int>(deadline_year);
-    c.direction = higher ? 1 : -1;
-    c.thresholds.high = policy.on_track_ratio;
-    c.thresholds.med = policy.at_risk_ratio;
-    const auto r = formulas::progress_measure(yv, c);
-    tr.formula += "+open_sdg";
-    tr.rule += " Before the deadline, progress is the Open SDG ratio R of observed to required compound annual growth "
-               "from the base year.";
-    if (r.base) tr.values.push_back({"base_year", r.base->year}), tr.values.push_back({"base_value", r.base->value});
-    if (r.observed_cagr) tr.values.push_back({"observed_cagr", *r.observed_cagr});
-    if (r.required_cagr) tr.values.push_back({"required_cagr", *r.required_cagr});
-    if (r.progress_value) tr.values.push_back({"progress_ratio", *r.progress_value});
-    if (r.score) tr.values.push_back({"open_sdg_score", *r.score});
-    switch (r.status) {
-      case formulas::progress_status::target_achieved:
-        // Open SDG's check is inclusive; a strict target (超过) sitting on its boundary still needs a step more
-        v.set(goal_status::on_track, evidence::on_boundary);
-        return;
-      case formulas::progress_status::not_available:
-        v.set(goal_status::at_risk, evidence::growth_not_available);
-        v.facts.growth = r.reason == formulas::not_available_reason::sign_change ? growth_problem::sign_change
-                         : r.reason == formulas::not_available_reason::required_growth_zero ? growth_problem::target_equals_base
-                                                                                            : growth_problem::other;
-        tr.note = std::string("Open SDG: not available: ") + std::string(formulas::to_string(r.reason));
-        return;
-      default: break;
-    }
-    const double ratio = *r.progress_value;
-    v.set(from_ratio(ratio, policy), evidence::growth_ratio);
-    v.facts.ratio = ratio;
+    progress_open_sdg(v, g, points, higher, policy, tr);
     return;
   }
   // projections on fractional years (period ends)
@@ -149,39 +198,9 @@ void progress(verdict& v, const goal& g, const std::vector<const observation*>& 
   for (const auto* o : points) tp.push_back({o->period.end_as_year(), o->value});
   const double T = as_fractional_year(g.deadline);
   const double base = tp.front().y;
-  if (method == progress_method::unsd_expected) {
-    tr.formula += "+unsd_expected";
-    tr.rule += " Before the deadline, the latest value is grown at its observed compound annual rate to the deadline "
-               "(UNSD expected value) and compared with the change required.";
-    const auto u = formulas::unsd_expected_value(tp.front(), tp.back(), t.value, T);
-    if (!u) {
-      v.set(goal_status::at_risk, evidence::growth_not_available);
-      v.facts.growth = growth_problem::non_positive_values;
-      return;
-    }
-    tr.values.push_back({"cagr", u->cagr});
-    tr.values.push_back({"expected_value", u->expected_value});
-    tr.values.push_back({"expected_ratio", u->ratio});
-    v.projected = u->expected_value;
-  } else {
-    tr.formula += "+linear_projection";
-    tr.rule += " Before the deadline, a least-squares line through the figures is projected to the deadline and its "
-               "expected change is compared with the change required.";
-    const auto fit = formulas::fit_least_squares(tp);
-    if (!fit.ok()) {
-      v.set(goal_status::at_risk, evidence::projection_not_available);
-      return;
-    }
-    const auto pr = formulas::project(fit, T);
-    tr.values.push_back({"slope_per_year", fit.slope});
-    tr.values.push_back({"projected_value", pr.value});
-    if (pr.has_interval()) {
-      tr.values.push_back({"projection_standard_error", pr.standard_error});
-      tr.values.push_back({"projection_lower_95", pr.lower});
-      tr.values.push_back({"projection_upper_95", pr.upper});
-    }
-    v.projected = pr.value;
-  }
+  const bool projected = method == progress_method::unsd_expected ? project_unsd_expected(v, tp, t.value, T, tr)
+                                                                  : project_linear(v, tp, T, tr);
+  if (!projected) return;
   const auto ratio = formulas::expected_ratio(*v.projected, base, t.value);
   const bool projected_meets = satisfies(*v.projected, t.comparator, t.value);
   if (ratio) tr.values.push_back({"expected_ratio", *ratio});
@@ -386,6 +405,53 @@ double distance_below(const goal& g, const verdict& v) {
   return *hb ? g.target->value - v.latest->value : v.latest->value - g.target->value;
 }
 
+// An all_levels (各级) goal: each level judged on its own figures among `known`; its result goes to `levels`.
+verdict judge_all_levels(const goal& g, const std::vector<const observation*>& known, date as_of,
+                         const evaluation_policy& policy, trace& tr, std::vector<level_result>& levels) {
+  verdict v;
+  // each level on its own; the worst decides. A level without figures leaves the goal without data, unless a
+  // level with figures is already as bad as the goal can be at this point: missed (after the deadline) or
+  // off_track (before it) — no figure still to come can make the goal better than that.
+  std::vector<verdict> per_level;
+  std::vector<level> missing;
+  per_level.reserve(g.levels.size());
+  for (const auto& name : g.levels) {
+    const auto l = parse_level(name);
+    if (!l) continue;
+    trace level_trace;
+    per_level.push_back(judge_target(g, of_level(known, l), as_of, policy.all_levels_method, policy, level_trace, true));
+    per_level.back().facts.level = *l;
+    const auto& lv = per_level.back();
+    level_result lr{*l, lv.status, std::nullopt, std::nullopt};
+    if (lv.latest && lv.status != goal_status::no_data) lr.value = lv.latest->value, lr.period = lv.latest->period;
+    levels.push_back(lr);
+    if (lv.status == goal_status::no_data) missing.push_back(*l);
+    for (auto& val : level_trace.values) tr.values.push_back({name + "." + val.name, val.value});
+    if (tr.formula.empty()) tr.formula = "all_levels:" + level_trace.formula, tr.rule = level_trace.rule, tr.thresholds = level_trace.thresholds;
+    if (!level_trace.note.empty() && tr.note.empty()) tr.note = level_trace.note;
+  }
+  tr.rule += " Each level (各级) is judged on its own figures; the worst level decides (among levels of the same "
+             "status, the one farthest from the target); a level without figures leaves the goal without data "
+             "unless another level has already missed (after the deadline) or is off track (before it).";
+  const verdict* worst = nullptr;
+  for (const auto& lv : per_level) {
+    if (lv.status == goal_status::no_data) continue;
+    if (!worst || severity(lv.status) > severity(worst->status) ||
+        (severity(lv.status) == severity(worst->status) && distance_below(g, lv) > distance_below(g, *worst)))
+      worst = &lv;
+  }
+  const goal_status decisive = as_of >= g.deadline ? goal_status::missed : goal_status::off_track;
+  if (!worst || (!missing.empty() && severity(worst->status) < severity(decisive))) {
+    v.set(goal_status::no_data, evidence::levels_missing);
+    if (as_of >= g.deadline) v.facts.awaited = period::year(g.deadline.year());
+  } else {
+    v = *worst;
+  }
+  v.facts.missing_levels = missing;
+  if (v.status == goal_status::no_data) v.facts.level.reset(), v.latest = nullptr;
+  return v;
+}
+
 }  // namespace
 
 goal_result evaluate_goal(const plan& p, const goal& g, const observation_ledger& ledger, date as_of, date known_as_of,
@@ -421,49 +487,7 @@ goal_result evaluate_goal(const plan& p, const goal& g, const observation_ledger
     case goal_kind::milestone:
       v = judge_milestone(p, g, of_level(known, std::nullopt), as_of, policy, tr);
       break;
-    case goal_kind::all_levels: {
-      // each level on its own; the worst decides. A level without figures leaves the goal without data, unless a
-      // level with figures is already as bad as the goal can be at this point: missed (after the deadline) or
-      // off_track (before it) — no figure still to come can make the goal better than that.
-      std::vector<verdict> per_level;
-      std::vector<level> missing;
-      per_level.reserve(g.levels.size());
-      for (const auto& name : g.levels) {
-        const auto l = parse_level(name);
-        if (!l) continue;
-        trace level_trace;
-        per_level.push_back(judge_target(g, of_level(known, l), as_of, policy.all_levels_method, policy, level_trace, true));
-        per_level.back().facts.level = *l;
-        const auto& lv = per_level.back();
-        level_result lr{*l, lv.status, std::nullopt, std::nullopt};
-        if (lv.latest && lv.status != goal_status::no_data) lr.value = lv.latest->value, lr.period = lv.latest->period;
-        r.levels.push_back(lr);
-        if (lv.status == goal_status::no_data) missing.push_back(*l);
-        for (auto& val : level_trace.values) tr.values.push_back({name + "." + val.name, val.value});
-        if (tr.formula.empty()) tr.formula = "all_levels:" + level_trace.formula, tr.rule = level_trace.rule, tr.thresholds = level_trace.thresholds;
-        if (!level_trace.note.empty() && tr.note.empty()) tr.note = level_trace.note;
-      }
-      tr.rule += " Each level (各级) is judged on its own figures; the worst level decides (among levels of the same "
-                 "status, the one farthest from the target); a level without figures leaves the goal without data "
-                 "unless another level has already missed (after the deadline) or is off track (before it).";
-      const verdict* worst = nullptr;
-      for (const auto& lv : per_level) {
-        if (lv.status == goal_status::no_data) continue;
-        if (!worst || severity(lv.status) > severity(worst->status) ||
-            (severity(lv.status) == severity(worst->status) && distance_below(g, lv) > distance_below(g, *worst)))
-          worst = &lv;
-      }
-      const goal_status decisive = as_of >= g.deadline ? goal_status::missed : goal_status::off_track;
-      if (!worst || (!missing.empty() && severity(worst->status) < severity(decisive))) {
-        v.set(goal_status::no_data, evidence::levels_missing);
-        if (as_of >= g.deadline) v.facts.awaited = period::year(g.deadline.year());
-      } else {
-        v = *worst;
-      }
-      v.facts.missing_levels = missing;
-      if (v.status == goal_status::no_data) v.facts.level.reset(), v.latest = nullptr;
-      break;
-    }
+    case goal_kind::all_levels: v = judge_all_levels(g, known, as_of, policy, tr, r.levels); break;
   }
   r.status = v.status;
   r.projected = v.projected;

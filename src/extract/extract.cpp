@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -493,199 +494,301 @@ std::optional<number_t> number_at(std::string_view s, std::size_t i, std::size_t
 
 constexpr std::string_view range_marks[] = {"——", "—", "-", "~", "至"};
 
+// Whether `word` ends at `at` and starts at `from` or after.
+bool ends_at(std::string_view s, std::size_t at, std::string_view word, std::size_t from = 0) {
+  return at >= from + word.size() && starts_at(s, at - word.size(), word);
+}
+
+// The length of the first of `words` at `i`; 0 when none is.
+std::size_t word_at(std::string_view s, std::size_t i, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (starts_at(s, i, w)) return w.size();
+  return 0;
+}
+
+// Steps over a quotation mark, title mark or parenthesis at `i`, counting how deep the scan is in them; false when
+// there is none at `i`.
+bool step_over_mark(std::string_view s, std::size_t& i, int& quote, int& paren) {
+  if (const auto n = word_at(s, i, {"“", "《"})) { ++quote; i += n; return true; }
+  if (const auto n = word_at(s, i, {"”", "》"})) { quote = std::max(0, quote - 1); i += n; return true; }
+  if (const auto n = word_at(s, i, {"（"})) { ++paren; i += n; return true; }
+  if (const auto n = word_at(s, i, {"）"})) { paren = std::max(0, paren - 1); i += n; return true; }
+  return false;
+}
+
+// Not a quantity: a year, an ordinal, part of a Latin token, a date, a sector, a session. `window`: where the text
+// since the previous number starts.
+bool not_a_quantity(std::string_view s, const number_t& num, std::size_t window) {
+  const std::size_t b = num.b, j = num.e;
+  if (ends_at(s, b, "第")) return true;
+  if (num.arabic && b > 0 && ((s[b - 1] >= 'A' && s[b - 1] <= 'Z') || (s[b - 1] >= 'a' && s[b - 1] <= 'z')))
+    return true;
+  if (num.arabic && j - b == 4 && starts_at(s, j, "年")) return true;
+  if (word_at(s, j, {"月", "日", "号"})) return true;
+  // 一个国家, 一项制度: 一 counts nothing unless a target word stands right before it (达到一个)
+  if (!num.arabic && num.value == 1 && !ends_at(s, b, "翻", window) &&
+      !(ends_at(s, b, "达到", window) || ends_at(s, b, "不少", window) || ends_at(s, b, "至少", window)))
+    return true;
+  if (starts_at(s, j, "次产业")) return true;  // 三次产业: the three sectors
+  // 六届二次全会, 第十五次会议: sessions, not quantities
+  if (starts_at(s, j, "届")) return true;
+  if (const auto n = word_at(s, j, {"次"})) return word_at(s, j + n, {"全会", "会议", "全体会议", "党代会"}) > 0;
+  return false;
+}
+
+// A CJK character (U+4E00–U+9FFF) in UTF-8: the one-character units (个, 家, %…) before a range dash.
+constexpr std::size_t cjk_char_bytes = 3;
+
+// A sign directly before the number: 达到-98%以上, 负增长 aside (负 before a number). Where the signed number starts,
+// and whether the sign is a minus.
+std::pair<std::size_t, bool> sign_before(std::string_view s, const number_t& num, std::size_t window) {
+  const std::size_t b = num.b;
+  if (num.arabic && b > window && s[b - 1] == '-') {
+    // not a range dash: the character before the '-' is not a digit, a unit or a percent sign
+    const std::size_t before = b - 1;
+    const bool after_quantity =
+        before > 0 && (ascii_digit_at(s, before - 1) || s[before - 1] == '%' ||
+                       (before >= cjk_char_bytes && is_cjk_at(s, before - cjk_char_bytes) &&
+                        unit_at(s.substr(before - cjk_char_bytes, cjk_char_bytes)).has_value()));
+    if (after_quantity) return {b, false};
+    return {before, true};
+  }
+  if (ends_at(s, b, "负", window)) return {b - std::string_view("负").size(), true};
+  return {b, false};
+}
+
+// The unit after a number ending at `j`, with a 万/亿/千 multiplier (applied to `value`) unless the unit itself
+// carries it (万元); 倍 for a doubling (翻一番). Moves `after` past it.
+std::optional<std::string_view> read_unit(std::string_view s, std::size_t j, std::size_t e, bool doubling,
+                                          double& value, std::size_t& after) {
+  static constexpr std::pair<std::string_view, double> multipliers[] = {{"万", 1e4}, {"亿", 1e8}, {"千", 1e3}};
+  const std::string_view rest = s.substr(j, e - j);
+  auto u = unit_at(rest);
+  after = j;
+  if (!u)
+    for (const auto& [word, m] : multipliers) {
+      if (!rest.starts_with(word)) continue;
+      if (auto u2 = unit_at(rest.substr(word.size()))) {
+        value *= m;
+        u = u2;
+        after = j + word.size();
+      }
+      break;
+    }
+  if (doubling) {
+    value = std::pow(2.0, value);
+    u = "倍";
+    after = j + std::string_view("番").size();
+  } else if (u) {
+    after += u->size();
+  }
+  return u;
+}
+
+// A range's upper end: 90%—95%, 1—2个, 90%至95%. Moves `after` past it and takes its unit when the first end has none.
+std::optional<double> read_range(std::string_view s, std::size_t e, std::optional<std::string_view>& u,
+                                 std::size_t& after) {
+  for (auto mark : range_marks) {
+    if (!starts_at(s, after, mark)) continue;
+    const auto second = number_at(s, after + mark.size(), e);
+    if (!second) return std::nullopt;
+    auto u2 = unit_at(s.substr(second->e, e - second->e));
+    if (u && u2 && *u != *u2) return std::nullopt;
+    if (!u && !u2) return std::nullopt;
+    if (!u) u = u2;
+    after = second->e + (u2 ? u2->size() : 0);
+    return second->value;
+  }
+  return std::nullopt;
+}
+
+struct comparator_found {
+  std::optional<comparator_word> word;
+  std::size_t b = 0;    // where it starts (the number's start when there is none)
+  std::size_t end = 0;  // where it ends, from the window's start
+};
+
+// The comparator word nearest before the number at `num_b`, in the window [window, num_b) after the previous
+// number; the longer of two ending at the same place.
+comparator_found nearest_comparator(std::string_view s, std::size_t window, std::size_t num_b) {
+  comparator_found c;
+  c.b = num_b;
+  std::size_t best_len = 0;
+  const auto win = s.substr(window, num_b - window);
+  for (const auto& w : comparator_words) {
+    const auto at = win.rfind(w.word);
+    if (at == std::string_view::npos) continue;
+    const std::size_t we = at + w.word.size();
+    if (we > c.end || (we == c.end && w.word.size() > best_len)) {
+      c.end = we;
+      best_len = w.word.size();
+      c.word = w;
+      c.b = window + at;
+    }
+  }
+  return c;
+}
+
+// The base year of a change in the window before the number: 比2020年提高2个百分点, 较上年增长 (none).
+std::optional<int> base_year_in(std::string_view win) {
+  const auto at = win.rfind("比");
+  const auto at2 = win.rfind("较");
+  const auto base_at = at == std::string_view::npos ? at2 : (at2 == std::string_view::npos ? at : std::max(at, at2));
+  const std::size_t year_at = base_at + std::string_view("比").size();  // 比 and 较 are as long
+  if (base_at != std::string_view::npos && digits_at(win, year_at, 4)) return std::stoi(std::string(win.substr(year_at, 4)));
+  return std::nullopt;
+}
+
+// A hit without a comparator word: what the words of the window make of it, if anything. `closes`: the quantity
+// ends the piece.
+void infer_comparator(hit& h, std::string_view s, std::string_view win, std::size_t window, bool cumulative,
+                      bool closes, bool sentence_has_deadline) {
+  bool creation = false;
+  for (auto v : creation_verbs)
+    if (win.find(v) != std::string_view::npos) creation = true;
+  // A creation verb alone counts only when the quantity closes the piece (建立…平台3个), not when it describes
+  // something (培育24小时便利店).
+  if (cumulative || (creation && closes)) {
+    h.cmp = comparator::ge;
+    h.kind = goal_kind::cumulative;
+  } else if (win.find("推动") != std::string_view::npos || win.find("完成") != std::string_view::npos) {
+    h.cmp = comparator::ge;
+    h.kind = goal_kind::milestone;
+  } else if (closes && (h.aspirational || sentence_has_deadline) && h.num_b >= window + 2 * cjk_char_bytes &&
+             is_cjk_at(s, h.num_b - cjk_char_bytes)) {
+    // 力争到2025年，全市海洋生产总值3000亿元: an indicator and its figure, under a deadline
+    h.cmp = comparator::ge;
+  }
+}
+
+// The sentence (from `sentence_b`) up to `at`, its last 600 bytes at most (力争 stands near its targets; a long run
+// of text with no full stop must not make every number rescan it).
+std::string_view sentence_before(std::string_view s, std::size_t sentence_b, std::size_t at) {
+  const std::size_t from = at > sentence_b + 600 ? at - 600 : sentence_b;
+  return s.substr(from, at - from);
+}
+
+// 全部 with no number: eq 100 %.
+std::optional<hit> whole_piece_target(std::string_view s, std::size_t b, std::size_t e, std::size_t sentence_b) {
+  constexpr std::string_view all = "全部";
+  const auto piece = s.substr(b, e - b);
+  const auto at = piece.find(all);
+  if (at == std::string_view::npos || at + all.size() >= piece.size()) return std::nullopt;
+  hit h;
+  h.cmp = comparator::eq;
+  h.value = 100;
+  h.unit = "%";
+  h.num_b = b + at;
+  h.end = b + at + all.size();
+  h.stated_e = h.end;
+  h.cmp_b = b + at;
+  h.aspirational = sentence_before(s, sentence_b, h.num_b).find("力争") != std::string_view::npos;
+  return h;
+}
+
+// A number with its sign, unit and range: what a hit is made of.
+struct quantity {
+  std::size_t num_b = 0;  // the number, its sign included
+  std::size_t after = 0;  // after its unit (or the range's second end)
+  double value = 0;
+  std::optional<std::string_view> unit;
+  std::optional<double> upper;
+  bool doubling = false;  // 翻一番, 翻两番: doubling n times
+};
+
+quantity read_quantity(std::string_view s, const number_t& num, std::size_t window, std::size_t e) {
+  quantity q;
+  const auto [num_b, negative] = sign_before(s, num, window);
+  q.num_b = num_b;
+  q.value = negative ? -num.value : num.value;
+  q.doubling = ends_at(s, num_b, "翻", window) && starts_at(s, num.e, "番");
+  q.unit = read_unit(s, num.e, e, q.doubling, q.value, q.after);
+  q.upper = read_range(s, e, q.unit, q.after);
+  return q;
+}
+
+// The hit a quantity with a unit makes: its comparator word (or doubling), its kind (`cumulative`: 累计 or 新增
+// before it), and a suffix (`above`: the length of 以上, `below`: of 以内/以下, 0 when absent) that confirms or turns
+// the comparator.
+hit hit_of(const quantity& q, const comparator_found& found, bool cumulative, std::size_t above, std::size_t below,
+           bool all_levels_piece) {
+  const auto& word = found.word;
+  hit h;
+  h.num_b = q.num_b;
+  h.end = q.after;
+  h.stated_e = q.after;
+  h.value = q.value;
+  h.unit = std::string(*q.unit);
+  h.upper = q.upper;
+  h.cmp_b = found.b;
+  if (word) {
+    h.cmp = word->cmp;
+    h.change = word->change;
+    // 提高2个百分点 is a change; so is 增长10%; 提高到 / 增长到 name a level and are in the table as such
+    if (word->word == "保持在" || word->word == "维持在") h.kind = goal_kind::maintain;
+    if (word->word == "均达" && all_levels_piece) h.kind = goal_kind::all_levels;
+  }
+  if (q.doubling) {
+    h.cmp = comparator::ge;
+    h.change = change_t::increase;
+    h.cmp_b = q.num_b - std::string_view("翻").size();
+  }
+  if (cumulative) h.kind = goal_kind::cumulative;
+  // Suffix: 以上 confirms ≥; 以内/以下 turns it into ≤.
+  if (below) {
+    if (!h.cmp || *h.cmp == comparator::ge) h.cmp = comparator::le;
+    if (!word) h.cmp_b = q.num_b;
+    h.end = q.after + below;
+  } else if (above) {
+    if (!h.cmp) h.cmp = comparator::ge;  // then there is no word and no doubling: h.cmp_b is num_b already
+    h.end = q.after + above;
+  }
+  return h;
+}
+
 piece_reading scan_piece(std::string_view s, std::size_t b, std::size_t e, std::size_t sentence_b,
                          bool sentence_has_deadline) {
   piece_reading out;
-  const auto piece = s.substr(b, e - b);
   int quote = 0, paren = 0;
   std::size_t window = b;  // comparator words are looked for after the previous number
-  // the sentence up to `at`, its last 600 bytes at most (力争 stands near its targets; a long run of text with no
-  // full stop must not make every number rescan it)
-  const auto sentence_before = [&](std::size_t at) {
-    const std::size_t from = at > sentence_b + 600 ? at - 600 : sentence_b;
-    return s.substr(from, at - from);
-  };
-  const bool all_levels_piece = piece.find("各级") != std::string_view::npos;
-  const auto h_aspirational_before = [&](std::size_t at) {
-    const auto sb = sentence_before(at);
+  const auto aspirational_before = [&](std::size_t at) {
+    const auto sb = sentence_before(s, sentence_b, at);
     return sb.find("力争") != std::string_view::npos || sb.find("争取") != std::string_view::npos;
   };
+  const bool all_levels_piece = s.substr(b, e - b).find("各级") != std::string_view::npos;
   for (std::size_t i = b; i < e;) {
     // quoted names and document titles (“小巨人”, 《…34个城市…的函》) hold no targets
-    if (starts_at(s, i, "“") || starts_at(s, i, "《")) { ++quote; i += 3; continue; }
-    if (starts_at(s, i, "”") || starts_at(s, i, "》")) { quote = std::max(0, quote - 1); i += 3; continue; }
-    if (starts_at(s, i, "（")) { ++paren; i += 3; continue; }
-    if (starts_at(s, i, "）")) { paren = std::max(0, paren - 1); i += 3; continue; }
+    if (step_over_mark(s, i, quote, paren)) continue;
     const auto num = number_at(s, i, e);
     if (!num) { i += decode(s, i).len; continue; }
-    std::size_t num_b = num->b;
-    const std::size_t j = num->e;
-    double value = num->value;
-    i = j;
-    // Not a quantity: inside quotation marks or parentheses, a year, an ordinal, part of a Latin token, a date.
-    if (quote > 0 || paren > 0) continue;
-    if (num_b >= 3 && starts_at(s, num_b - 3, "第")) continue;
-    if (num->arabic && num_b > 0 &&
-        ((s[num_b - 1] >= 'A' && s[num_b - 1] <= 'Z') || (s[num_b - 1] >= 'a' && s[num_b - 1] <= 'z')))
-      continue;
-    if (num->arabic && j - num_b == 4 && starts_at(s, j, "年")) continue;
-    if (starts_at(s, j, "月") || starts_at(s, j, "日") || starts_at(s, j, "号")) continue;
-    // 一个国家, 一项制度: 一 counts nothing unless a target word stands right before it (达到一个)
-    if (!num->arabic && num->value == 1 && !(num_b >= window + 3 && starts_at(s, num_b - 3, "翻")) &&
-        !(num_b >= window + 6 && (starts_at(s, num_b - 6, "达到") ||
-                                                                   starts_at(s, num_b - 6, "不少") ||
-                                                                   starts_at(s, num_b - 6, "至少"))))
-      continue;
-    if (starts_at(s, j, "次产业")) continue;  // 三次产业: the three sectors
-    // 六届二次全会, 第十五次会议: sessions, not quantities
-    if (starts_at(s, j, "届") || (starts_at(s, j, "次") && (starts_at(s, j + 3, "全会") || starts_at(s, j + 3, "会议") ||
-                                                          starts_at(s, j + 3, "全体会议") || starts_at(s, j + 3, "党代会"))))
-      continue;
-    // A sign directly before: 达到-98%以上, 负增长 aside (负 before a number).
-    bool negative = false;
-    if (num->arabic && num_b > window && s[num_b - 1] == '-') {
-      // not a range dash: the character before the '-' is not a digit, a unit or a percent sign
-      const std::size_t before = num_b - 1;
-      const bool after_quantity = before > 0 && (ascii_digit_at(s, before - 1) || s[before - 1] == '%' ||
-                                                 (before >= 3 && is_cjk_at(s, before - 3) &&
-                                                  unit_at(s.substr(before - 3, 3)).has_value()));
-      if (!after_quantity) {
-        negative = true;
-        num_b = before;
-      }
-    } else if (num_b >= window + 3 && starts_at(s, num_b - 3, "负")) {
-      negative = true;
-      num_b -= 3;
-    }
-    if (negative) value = -value;
-    // 翻一番, 翻两番: doubling n times.
-    const bool doubling = num_b >= window + 3 && starts_at(s, num_b - 3, "翻") && starts_at(s, j, "番");
-    // Unit, with a 万/亿 multiplier unless the unit itself carries it (万元).
-    std::string_view rest = s.substr(j, e - j);
-    auto u = unit_at(rest);
-    std::size_t after = j;
-    if (!u && (rest.starts_with("万") || rest.starts_with("亿") || rest.starts_with("千"))) {
-      const double m = rest.starts_with("万") ? 1e4 : rest.starts_with("亿") ? 1e8 : 1e3;
-      if (auto u2 = unit_at(rest.substr(3))) {
-        value *= m;
-        u = u2;
-        after = j + 3;
-      }
-    }
-    if (doubling) {
-      value = std::pow(2.0, value);
-      u = "倍";
-      after = j + 3;
-    } else if (u) {
-      after += u->size();
-    }
-    // A range: 90%—95%, 1—2个, 90%至95%.
-    std::optional<double> upper;
-    for (auto mark : range_marks) {
-      if (!starts_at(s, after, mark)) continue;
-      const auto second = number_at(s, after + mark.size(), e);
-      if (!second) break;
-      auto u2 = unit_at(s.substr(second->e, e - second->e));
-      if (u && u2 && *u != *u2) break;
-      if (!u && !u2) break;
-      if (!u) u = u2;
-      upper = second->value;
-      after = second->e + (u2 ? u2->size() : 0);
-      break;
-    }
+    i = num->e;
+    if (quote > 0 || paren > 0 || not_a_quantity(s, *num, window)) continue;
+    auto q = read_quantity(s, *num, window, e);
     // Comparator: the word nearest before the number, after the previous number.
-    std::size_t best_end = 0, best_len = 0;
-    std::optional<comparator_word> word;
-    std::size_t cmp_b = num_b;
-    const auto win = s.substr(window, num_b - window);
-    for (const auto& w : comparator_words) {
-      const auto at = win.rfind(w.word);
-      if (at == std::string_view::npos) continue;
-      const std::size_t we = at + w.word.size();
-      if (we > best_end || (we == best_end && w.word.size() > best_len)) {
-        best_end = we;
-        best_len = w.word.size();
-        word = w;
-        cmp_b = window + at;
-      }
-    }
-    // A word right before the number (达到86) lets a number without a unit be an index target.
-    const bool adjacent = word && window + best_end == num_b;
-    const bool suffix_above = starts_at(s, after, "以上");
-    const bool suffix_below = starts_at(s, after, "以内") || starts_at(s, after, "以下");
-    if (!u) {
-      const bool closes = after == e || suffix_above || suffix_below || starts_at(s, after, "左右");
+    const auto found = nearest_comparator(s, window, q.num_b);
+    const auto win = s.substr(window, q.num_b - window);
+    const std::size_t above = word_at(s, q.after, {"以上"});
+    const std::size_t below = word_at(s, q.after, {"以内", "以下"});
+    if (!q.unit) {
+      // A word right before the number (达到86) lets a number without a unit be an index target.
+      const bool adjacent = found.word && window + found.end == q.num_b;
+      const bool closes = q.after == e || above || below || starts_at(s, q.after, "左右");
       // an index states no unit; read only as a target under a deadline (指数达到88.41，位居全国第三 is a result)
-      if (adjacent && closes && std::isfinite(value) && (sentence_has_deadline || h_aspirational_before(num_b))) {
-        u = "";
+      if (adjacent && closes && std::isfinite(q.value) && (sentence_has_deadline || aspirational_before(q.num_b))) {
+        q.unit = "";
       } else {
-        if (adjacent && is_cjk_at(s, after))
-          out.problems.push_back({cmp_b, std::min(e, after + decode(s, after).len),
+        if (adjacent && is_cjk_at(s, q.after))
+          out.problems.push_back({found.b, std::min(e, q.after + decode(s, q.after).len),
                                   "a number whose unit the extractor does not know"});
         continue;
       }
     }
-    i = std::max(i, after);
-    hit h;
-    h.num_b = num_b;
-    h.end = after;
-    h.stated_e = after;
-    h.value = value;
-    h.unit = std::string(*u);
-    h.upper = upper;
-    h.cmp_b = cmp_b;
-    if (word) {
-      h.cmp = word->cmp;
-      h.change = word->change;
-      // 提高2个百分点 is a change; so is 增长10%; 提高到 / 增长到 name a level and are in the table as such
-      if (word->word == "保持在" || word->word == "维持在") h.kind = goal_kind::maintain;
-      if (word->word == "均达" && all_levels_piece) h.kind = goal_kind::all_levels;
-    }
-    if (doubling) {
-      h.cmp = comparator::ge;
-      h.change = change_t::increase;
-      h.cmp_b = num_b - 3;
-    }
+    i = std::max(i, q.after);
     const bool cumulative = win.find("累计") != std::string_view::npos || win.find("新增") != std::string_view::npos;
-    if (cumulative) h.kind = goal_kind::cumulative;
-    // Suffix: 以上 confirms ≥; 以内/以下 turns it into ≤.
-    if (suffix_below) {
-      if (!h.cmp || *h.cmp == comparator::ge) h.cmp = comparator::le;
-      if (!word) h.cmp_b = num_b;
-      h.end = after + 6;
-    } else if (suffix_above) {
-      if (!h.cmp) { h.cmp = comparator::ge; h.cmp_b = num_b; }
-      h.end = after + 6;
-    }
-    const auto sb = sentence_before(num_b);
-    h.aspirational = sb.find("力争") != std::string_view::npos || sb.find("争取") != std::string_view::npos;
-    // The base of a change: 比2020年提高2个百分点, 较上年增长.
-    if (h.change != change_t::level) {
-      const auto at = win.rfind("比");
-      const auto at2 = win.rfind("较");
-      const auto base_at = at == std::string_view::npos ? at2 : (at2 == std::string_view::npos ? at : std::max(at, at2));
-      if (base_at != std::string_view::npos && digits_at(win, base_at + 3, 4))
-        h.base_year = std::stoi(std::string(win.substr(base_at + 3, 4)));
-    }
-    const bool closes = after == e || suffix_above || suffix_below;
-    if (!h.cmp) {
-      bool creation = false;
-      for (auto v : creation_verbs)
-        if (win.find(v) != std::string_view::npos) creation = true;
-      // A creation verb alone counts only when the quantity closes the piece (建立…平台3个), not when it
-      // describes something (培育24小时便利店).
-      if (cumulative || (creation && closes)) {
-        h.cmp = comparator::ge;
-        h.kind = goal_kind::cumulative;
-      } else if (win.find("推动") != std::string_view::npos || win.find("完成") != std::string_view::npos) {
-        h.cmp = comparator::ge;
-        h.kind = goal_kind::milestone;
-      } else if (closes && (h.aspirational || sentence_has_deadline) && num_b >= window + 6 &&
-                 is_cjk_at(s, num_b - 3)) {
-        // 力争到2025年，全市海洋生产总值3000亿元: an indicator and its figure, under a deadline
-        h.cmp = comparator::ge;
-      }
-    }
+    hit h = hit_of(q, found, cumulative, above, below, all_levels_piece);
+    h.aspirational = aspirational_before(q.num_b);
+    if (h.change != change_t::level) h.base_year = base_year_in(win);
+    if (!h.cmp) infer_comparator(h, s, win, window, cumulative, q.after == e || above || below, sentence_has_deadline);
     if (win.find("已") != std::string_view::npos || win.find("现有") != std::string_view::npos) h.cmp.reset();
     window = h.end;
     if (!std::isfinite(h.value) || (h.upper && !std::isfinite(*h.upper))) {
@@ -693,24 +796,10 @@ piece_reading scan_piece(std::string_view s, std::size_t b, std::size_t e, std::
       continue;
     }
     if (h.cmp) out.hits.push_back(h);
-    else out.loose.emplace_back(num_b, after);
+    else out.loose.emplace_back(q.num_b, q.after);
   }
-  // 全部 with no number: eq 100 %.
-  if (out.hits.empty() && out.loose.empty() && out.problems.empty()) {
-    const auto at = piece.find("全部");
-    if (at != std::string_view::npos && at + 6 < piece.size()) {
-      hit h;
-      h.cmp = comparator::eq;
-      h.value = 100;
-      h.unit = "%";
-      h.num_b = b + at;
-      h.end = b + at + 6;
-      h.stated_e = h.end;
-      h.cmp_b = b + at;
-      h.aspirational = sentence_before(b + at).find("力争") != std::string_view::npos;
-      out.hits.push_back(h);
-    }
-  }
+  if (out.hits.empty() && out.loose.empty() && out.problems.empty())
+    if (auto h = whole_piece_target(s, b, e, sentence_b)) out.hits.push_back(*h);
   return out;
 }
 
@@ -976,32 +1065,104 @@ private:
   // --- the body --------------------------------------------------------------------------
   enum class scope { none, clause, column };
 
-  void read_body() {
-    auto& d = draft_.data;
-    // Plan horizon: the first 到YYYY年 of the body.
+  // Plan horizon: the first 到YYYY年 of the body, the first one on the first line that has one.
+  void read_horizon() {
     for (std::size_t k = header_end_; k < lines_.size() && !horizon_; ++k) {
-      // the first deadline of the body: the first one on the first line that has one
       for_each_piece(s_, lines_[k].b, lines_[k].e, [&](std::size_t pb, std::size_t pe, std::size_t) {
         if (!horizon_) horizon_ = deadline_in(s_, pb, pe);
       });
     }
+  }
 
-    std::optional<std::size_t> last_content_end;  // normalised end of the last non-empty line
-    auto close_open = [&](std::size_t end) {
-      // Close whatever is open at normalised offset `end` (the end of the last non-empty line).
-      if (open_clause_) d.clauses[*open_clause_].span.end = span(0, end).end;
-      if (open_column_) {
-        d.columns[*open_column_].span.end = span(0, end).end;
-        if (!d.columns[*open_column_].items.empty())
-          d.columns[*open_column_].items.back().span.end = span(0, end).end;
+  // Closes whatever is open at normalised offset `end` (the end of the last non-empty line).
+  void close_open(std::size_t end) {
+    auto& d = draft_.data;
+    if (open_clause_) d.clauses[*open_clause_].span.end = span(0, end).end;
+    if (open_column_) {
+      d.columns[*open_column_].span.end = span(0, end).end;
+      if (!d.columns[*open_column_].items.empty())
+        d.columns[*open_column_].items.back().span.end = span(0, end).end;
+    }
+    open_clause_.reset();
+    open_column_.reset();
+  }
+
+  void close_section(std::size_t end) {
+    if (!draft_.data.sections.empty()) draft_.data.sections.back().span.end = span(0, end).end;
+  }
+
+  // A section heading opens a section (and closes what was open before `prev_end`); 一、2014年质量强市建设主要目标
+  // gives the year of an annual plan's targets.
+  void open_section(const line_t& l, const std::pair<int, std::size_t>& sh, std::size_t prev_end) {
+    auto& d = draft_.data;
+    close_open(prev_end);
+    close_section(prev_end);
+    section s;
+    s.number = section_number{sh.first};
+    s.title = spanned(sh.second, l.e);
+    s.span = span(l.b, l.e);
+    d.sections.push_back(s);
+    scope_ = scope::none;
+    section_deadline_.reset();
+    scope_deadline_.reset();
+    const auto title = std::string_view(s_).substr(sh.second, l.e - sh.second);
+    if (digits_at(title, 0, 4) && starts_at(title, 4, "年")) {
+      deadline_mark m;
+      m.year = std::stoi(std::string(title.substr(0, 4)));
+      if (m.year >= 1900 && m.year <= 2200) {
+        m.when = end_of_year(m.year);
+        section_deadline_ = m;
+        if (!horizon_) horizon_ = m;
       }
-      open_clause_.reset();
-      open_column_.reset();
-    };
-    auto close_section = [&](std::size_t end) {
-      if (!d.sections.empty()) d.sections.back().span.end = span(0, end).end;
-    };
+    }
+  }
 
+  // A clause or column heading: its number, the section it stands in, its title [title_b, title_e) and its line. It
+  // becomes the scope of what follows.
+  template <class Heading, class Number>
+  Heading open_heading(const line_t& l, int number, std::size_t title_b, std::size_t title_e, scope sc) {
+    Heading h;
+    h.number = Number{number};
+    h.section = draft_.data.sections.empty() ? section_number{0} : draft_.data.sections.back().number;
+    h.title = spanned(title_b, title_e);
+    h.span = span(l.b, l.e);
+    scope_ = sc;
+    scope_number_ = number;
+    scope_deadline_.reset();
+    return h;
+  }
+
+  void open_clause(const line_t& l, const std::pair<int, std::size_t>& ch) {
+    const auto stop = line_text(l).find("。", ch.second - l.b);
+    auto& clauses = draft_.data.clauses;
+    clauses.push_back(open_heading<clause, clause_number>(l, ch.first, ch.second,
+                                                          stop == std::string_view::npos ? l.e : l.b + stop,
+                                                          scope::clause));
+    open_clause_ = clauses.size() - 1;
+    read_paragraph(l, ch.second);
+  }
+
+  void open_column(const line_t& l, const std::pair<int, std::size_t>& colh) {
+    auto& columns = draft_.data.columns;
+    columns.push_back(open_heading<column, column_number>(l, colh.first, colh.second, l.e, scope::column));
+    open_column_ = columns.size() - 1;
+  }
+
+  // ——item: one item of the open column, up to its first 。.
+  void add_column_item(const line_t& l, std::size_t prev_end) {
+    constexpr std::string_view dash = "——";
+    auto& col = draft_.data.columns[*open_column_];
+    if (!col.items.empty()) col.items.back().span.end = span(0, prev_end).end;
+    column_item it;
+    const auto stop = line_text(l).find("。");
+    it.title = spanned(l.b + dash.size(), stop == std::string_view::npos ? l.e : l.b + stop);
+    it.span = span(l.b, l.e);
+    col.items.push_back(it);
+  }
+
+  void read_body() {
+    read_horizon();
+    std::optional<std::size_t> last_content_end;  // normalised end of the last non-empty line
     for (std::size_t k = header_end_; k < lines_.size(); ++k) {
       const auto& l = lines_[k];
       const auto t = line_text(l);
@@ -1009,27 +1170,7 @@ private:
       ++current_line_;  // counts non-empty lines of the body
       const std::size_t prev_end = last_content_end.value_or(l.b);
       if (auto sh = section_heading(l)) {
-        close_open(prev_end);
-        close_section(prev_end);
-        section s;
-        s.number = section_number{sh->first};
-        s.title = spanned(sh->second, l.e);
-        s.span = span(l.b, l.e);
-        d.sections.push_back(s);
-        scope_ = scope::none;
-        // 一、2014年质量强市建设主要目标: the year of an annual plan's targets
-        section_deadline_.reset();
-        scope_deadline_.reset();
-        const auto title = std::string_view(s_).substr(sh->second, l.e - sh->second);
-        if (digits_at(title, 0, 4) && starts_at(title, 4, "年")) {
-          deadline_mark m;
-          m.year = std::stoi(std::string(title.substr(0, 4)));
-          if (m.year >= 1900 && m.year <= 2200) {
-            m.when = end_of_year(m.year);
-            section_deadline_ = m;
-            if (!horizon_) horizon_ = m;
-          }
-        }
+        open_section(l, *sh, prev_end);
         last_content_end = l.e;
         continue;
       }
@@ -1042,46 +1183,14 @@ private:
       }
       if (auto ch = clause_heading(l)) {
         close_open(prev_end);
-        clause c;
-        c.number = clause_number{ch->first};
-        c.section = d.sections.empty() ? section_number{0} : d.sections.back().number;
-        const auto stop = t.find("。", ch->second - l.b);
-        c.title = spanned(ch->second, stop == std::string_view::npos ? l.e : l.b + stop);
-        c.span = span(l.b, l.e);
-        d.clauses.push_back(c);
-        open_clause_ = d.clauses.size() - 1;
-        scope_ = scope::clause;
-        scope_number_ = ch->first;
-        scope_deadline_.reset();
-        read_paragraph(l, ch->second);
-        last_content_end = l.e;
-        continue;
-      }
-      if (auto colh = column_heading(l)) {
+        open_clause(l, *ch);
+      } else if (auto colh = column_heading(l)) {
         close_open(prev_end);
-        column c;
-        c.number = column_number{colh->first};
-        c.section = d.sections.empty() ? section_number{0} : d.sections.back().number;
-        c.title = spanned(colh->second, l.e);
-        c.span = span(l.b, l.e);
-        d.columns.push_back(c);
-        open_column_ = d.columns.size() - 1;
-        scope_ = scope::column;
-        scope_number_ = colh->first;
-        scope_deadline_.reset();
-        last_content_end = l.e;
-        continue;
+        open_column(l, *colh);
+      } else {
+        if (open_column_ && t.starts_with("——")) add_column_item(l, prev_end);
+        read_paragraph(l, l.b);
       }
-      if (open_column_ && t.starts_with("——")) {
-        auto& col = d.columns[*open_column_];
-        if (!col.items.empty()) col.items.back().span.end = span(0, prev_end).end;
-        column_item it;
-        const auto stop = t.find("。");
-        it.title = spanned(l.b + 6, stop == std::string_view::npos ? l.e : l.b + stop);
-        it.span = span(l.b, l.e);
-        col.items.push_back(it);
-      }
-      read_paragraph(l, l.b);
       last_content_end = l.e;
     }
     const std::size_t end = last_content_end.value_or(s_.size());
@@ -1092,72 +1201,92 @@ private:
   // An indicator table flattened to one cell per line (序号 / 指标名称 / 2025年 / 属性, then the rows), as web
   // copies of a 专栏 print it. Each complete row gives a target: the indicator cell (unit in parentheses) and the
   // value under the last year column. Returns the line after the table, or nullopt when this is not one.
+  struct table_layout {
+    std::size_t width = 0, name_col = 0, year_col = 0;  // cells per row; the indicator's and the value's column
+    int year = 0;                                          // the year heading the value column
+  };
+
+  // The header row of the table whose non-empty lines are `cells`: it ends where row 1 starts.
+  std::optional<table_layout> table_header(const std::vector<std::size_t>& cells) const {
+    const std::size_t year_heading = 4 + std::string_view("年").size();  // 2025年
+    table_layout h;
+    for (std::size_t c = 0; c < cells.size() && c < 12; ++c) {
+      const auto t = line_text(lines_[cells[c]]);
+      if (c > 0 && t == "1") { h.width = c; break; }
+      if (t == "指标名称" || t == "指标" || t == "主要指标") h.name_col = c;
+      if (t.size() == year_heading && digits_at(t, 0, 4) && starts_at(t, 4, "年")) {
+        h.year_col = c;
+        h.year = std::stoi(std::string(t.substr(0, 4)));
+      }
+    }
+    if (h.width < 3 || h.name_col == 0 || h.year_col == 0 || h.year < 1900 || h.year > 2200) return std::nullopt;
+    return h;
+  }
+
+  // One row's target: the indicator cell `name` (unit in parentheses) and the `value` cell, due at the end of `year`.
+  void read_table_row(const line_t& name, const line_t& value, int year) {
+    constexpr std::string_view open_paren = "（", close_paren = "）";
+    auto r = scan_piece(s_, value.b, value.e, value.b, true);
+    const auto nt = line_text(name);
+    // the unit in parentheses at the end of the indicator: （件）, （%）
+    std::string unit;
+    std::size_t name_end = name.e;
+    if (nt.ends_with(close_paren)) {
+      const auto open = nt.rfind(open_paren);
+      if (open != std::string_view::npos) {
+        const std::size_t unit_b = open + open_paren.size();
+        unit = std::string(nt.substr(unit_b, nt.size() - close_paren.size() - unit_b));
+        name_end = name.b + open;
+      }
+    }
+    std::optional<double> v;
+    comparator cmp = comparator::ge;
+    if (!r.hits.empty()) {
+      v = r.hits.front().value;
+      cmp = *r.hits.front().cmp;
+      if (unit.empty()) unit = r.hits.front().unit;
+    } else if (auto n = number_at(s_, value.b, value.e); n && n->e == value.e && n->arabic) {
+      v = n->value;
+    }
+    if (!v || !std::isfinite(*v)) {
+      find(value.b, value.e, "an indicator table cell with no number the extractor can read");
+      return;
+    }
+    goal g = new_goal();
+    g.kind = goal_kind::threshold;
+    g.target = target{cmp, *v, unit, text_of(span(value.b, value.e))};
+    g.indicator = text_of(span(name.b, name_end));
+    g.deadline_from = deadline_basis::stated;
+    g.horizon = year;
+    g.deadline = end_of_year(year);
+    g.span = span(name.b, name.e);
+    g.quote = text_of(g.span);
+    draft_.data.goals.push_back(std::move(g));
+  }
+
   std::optional<std::size_t> read_table(std::size_t k) {
     std::vector<std::size_t> cells;  // non-empty lines from k on
     for (std::size_t m = k; m < lines_.size() && m < k + 2000 && cells.size() < 400; ++m)
       if (lines_[m].e > lines_[m].b) cells.push_back(m);
-    std::size_t width = 0, name_col = 0, year_col = 0;
-    int year = 0;
-    for (std::size_t c = 0; c < cells.size() && c < 12; ++c) {
-      const auto t = line_text(lines_[cells[c]]);
-      if (c > 0 && t == "1") { width = c; break; }
-      if (t == "指标名称" || t == "指标" || t == "主要指标") name_col = c;
-      if (t.size() == 7 && digits_at(t, 0, 4) && starts_at(t, 4, "年")) {
-        year_col = c;
-        year = std::stoi(std::string(t.substr(0, 4)));
-      }
-    }
-    if (width < 3 || name_col == 0 || year_col == 0 || year < 1900 || year > 2200) return std::nullopt;
-    std::size_t c = width;
-    for (; c + width <= cells.size(); c += width) {
-      const auto num = line_text(lines_[cells[c]]);
-      if (num != std::to_string(c / width)) break;
-      const auto& name = lines_[cells[c + name_col]];
-      const auto& value = lines_[cells[c + year_col]];
-      const auto vt = line_text(value);
-      auto r = scan_piece(s_, value.b, value.e, value.b, true);
-      const auto nt = line_text(name);
-      // the unit in parentheses at the end of the indicator: （件）, （%）
-      std::string unit;
-      std::size_t name_end = name.e;
-      if (nt.ends_with("）")) {
-        const auto open = nt.rfind("（");
-        if (open != std::string_view::npos) {
-          unit = std::string(nt.substr(open + 3, nt.size() - open - 6));
-          name_end = name.b + open;
-        }
-      }
-      std::optional<double> v;
-      comparator cmp = comparator::ge;
-      if (!r.hits.empty()) {
-        v = r.hits.front().value;
-        cmp = *r.hits.front().cmp;
-        if (unit.empty()) unit = r.hits.front().unit;
-      } else if (auto n = number_at(s_, value.b, value.e); n && n->e == value.e && n->arabic) {
-        v = n->value;
-      }
-      if (!v || !std::isfinite(*v)) {
-        find(value.b, value.e, "an indicator table cell with no number the extractor can read");
-        continue;
-      }
-      (void)vt;
-      goal g;
-      g.id = goal_id("goal_" + std::to_string(draft_.data.goals.size() + 1));
-      g.kind = goal_kind::threshold;
-      g.target = target{cmp, *v, unit, text_of(span(value.b, value.e))};
-      g.indicator = text_of(span(name.b, name_end));
-      g.deadline_from = deadline_basis::stated;
-      g.horizon = year;
-      g.deadline = end_of_year(year);
-      g.span = span(name.b, name.e);
-      g.quote = text_of(g.span);
-      g.source.kind = scope_ == scope::column ? source_ref::kind_t::column : source_ref::kind_t::clause;
-      g.source.number = scope_number_;
-      if (scope_ == scope::clause) g.clauses.push_back({clause_number{scope_number_}, link_type::stated, {}});
-      draft_.data.goals.push_back(std::move(g));
+    const auto h = table_header(cells);
+    if (!h) return std::nullopt;
+    std::size_t c = h->width;
+    for (; c + h->width <= cells.size(); c += h->width) {
+      if (line_text(lines_[cells[c]]) != std::to_string(c / h->width)) break;
+      read_table_row(lines_[cells[c + h->name_col]], lines_[cells[c + h->year_col]], h->year);
     }
     // the table ends after its last complete row (a row cut short is left to the paragraph reader)
     return c < cells.size() ? cells[c] : lines_.size();
+  }
+
+  // A goal with the next id, sourced in the current scope: the clause it is stated in, or the column.
+  goal new_goal() const {
+    goal g;
+    g.id = goal_id("goal_" + std::to_string(draft_.data.goals.size() + 1));
+    g.source.kind = scope_ == scope::column ? source_ref::kind_t::column : source_ref::kind_t::clause;
+    g.source.number = scope_number_;
+    if (scope_ == scope::clause) g.clauses.push_back({clause_number{scope_number_}, link_type::stated, {}});
+    return g;
   }
 
   // One paragraph: responsibility lists, then targets sentence by sentence.
@@ -1203,21 +1332,22 @@ private:
   // --- responsibility lists --------------------------------------------------------------
   // Splits [b, e) at 、 (and at 和/及 before a name starting 各/区/市), trimming a trailing 等.
   std::vector<name_piece> split_names(std::size_t b, std::size_t e) const {
+    const std::size_t separator = std::string_view("、").size();  // as long as 和 and 及
+    constexpr std::string_view etc = "等";
     std::vector<name_piece> out;
     std::size_t start = b;
     for (std::size_t i = b; i <= e;) {
       const bool at_end = i >= e;
       bool cut = at_end || starts_at(s_, i, "、");
-      std::size_t skip = 3;
       if (!cut && i > start && (starts_at(s_, i, "和") || starts_at(s_, i, "及")) &&
-          (starts_at(s_, i + 3, "各") || starts_at(s_, i + 3, "区") || starts_at(s_, i + 3, "市")))
+          word_at(s_, i + separator, {"各", "区", "市"}))
         cut = true;
       if (cut) {
         std::size_t ne = std::min(i, e);
-        if (ne >= start + 3 && starts_at(s_, ne - 3, "等")) ne -= 3;
+        if (ends_at(s_, ne, etc, start)) ne -= etc.size();
         out.push_back({start, ne});
         if (at_end) break;
-        i += skip;
+        i += separator;
         start = i;
         continue;
       }
@@ -1240,72 +1370,88 @@ private:
     role unit_role;
   };
 
+  // The cells of a list as it is read; `ok` is false once a part of it does not parse.
+  struct list_cells {
+    std::vector<parsed_cell> cells;
+    bool ok = true;
+  };
+
+  void add_names(list_cells& l, std::size_t nb, std::size_t ne, role r) const {
+    for (auto p : split_names(nb, ne)) {
+      if (!valid_name(p)) { l.ok = false; return; }
+      l.cells.push_back({p, r});
+    }
+  }
+
+  // Whether [nb, ne) ends with `w`; if so, ne moves before it.
+  bool strip_suffix(std::size_t nb, std::size_t& ne, std::string_view w) const {
+    if (ne - nb >= w.size() && std::string_view(s_).substr(ne - w.size(), w.size()) == w) {
+      ne -= w.size();
+      return true;
+    }
+    return false;
+  }
+
+  // 牵头单位：A；责任单位：B、C (；-separated labelled segments)
+  void read_labelled(list_cells& l, std::size_t b, std::size_t e) const {
+    constexpr std::string_view semicolon = "；", colon_mark = "：";
+    std::size_t seg = b;
+    while (seg < e && l.ok) {
+      auto semi = std::string_view(s_).substr(seg, e - seg).find(semicolon);
+      const std::size_t seg_end = semi == std::string_view::npos ? e : seg + semi;
+      const auto st = std::string_view(s_).substr(seg, seg_end - seg);
+      const auto colon = st.find(colon_mark);
+      if (colon == std::string_view::npos) { l.ok = false; break; }
+      const auto label = st.substr(0, colon);
+      std::optional<role> r;
+      if (label == "牵头单位" || label == "牵头部门") r = role::lead;
+      else if (label == "责任单位" || label == "责任部门") r = role::responsible;
+      else if (label == "配合单位" || label == "配合部门" || label == "协同单位") r = role::supporting;
+      if (!r) { l.ok = false; break; }
+      add_names(l, seg + colon + colon_mark.size(), seg_end, *r);
+      seg = seg_end + (semi == std::string_view::npos ? 0 : semicolon.size());
+    }
+  }
+
+  // A牵头，B、C配合
+  void read_led(list_cells& l, std::size_t b, std::size_t e) const {
+    constexpr std::string_view comma_mark = "，";
+    std::size_t seg = b;
+    while (seg < e && l.ok) {
+      auto comma = std::string_view(s_).substr(seg, e - seg).find(comma_mark);
+      std::size_t seg_end = comma == std::string_view::npos ? e : seg + comma;
+      std::size_t ne = seg_end;
+      if (strip_suffix(seg, ne, "牵头")) add_names(l, seg, ne, role::lead);
+      else if (strip_suffix(seg, ne, "配合") || strip_suffix(seg, ne, "参与") || strip_suffix(seg, ne, "协助"))
+        add_names(l, seg, ne, role::supporting);
+      else if (strip_suffix(seg, ne, "按职责分工负责") || strip_suffix(seg, ne, "负责"))
+        add_names(l, seg, ne, role::responsible);
+      else l.ok = false;
+      seg = seg_end + (comma == std::string_view::npos ? 0 : comma_mark.size());
+    }
+  }
+
+  // A、B和各街道园区等按职责分工负责: first-listed leads by convention
+  void read_by_convention(list_cells& l, std::size_t b, std::size_t e) const {
+    std::size_t ne = e;
+    if (!(strip_suffix(b, ne, "按职责分工负责") || strip_suffix(b, ne, "按职责负责") ||
+          strip_suffix(b, ne, "分工负责") || strip_suffix(b, ne, "负责")))
+      l.ok = false;
+    if (l.ok) {
+      add_names(l, b, ne, role::responsible);
+      if (!l.cells.empty()) l.cells.front().unit_role = role::lead;
+    }
+  }
+
   // The list whose whole text is [whole_b, whole_e) and whose content (inside the parentheses) is [b, e).
   void read_list(std::size_t whole_b, std::size_t whole_e, std::size_t b, std::size_t e, bool continues = false) {
     const auto inner = std::string_view(s_).substr(b, e - b);
-    std::vector<parsed_cell> cells;
-    bool stated_roles = false;
-    bool ok = true;
-    auto add = [&](std::size_t nb, std::size_t ne, role r) {
-      for (auto p : split_names(nb, ne)) {
-        if (!valid_name(p)) { ok = false; return; }
-        cells.push_back({p, r});
-      }
-    };
-    auto strip_suffix = [&](std::size_t nb, std::size_t& ne, std::string_view w) {
-      if (ne - nb >= w.size() && std::string_view(s_).substr(ne - w.size(), w.size()) == w) {
-        ne -= w.size();
-        return true;
-      }
-      return false;
-    };
-    if (inner.find("：") != std::string_view::npos) {
-      // 牵头单位：A；责任单位：B、C (；-separated labelled segments)
-      stated_roles = true;
-      std::size_t seg = b;
-      while (seg < e && ok) {
-        auto semi = std::string_view(s_).substr(seg, e - seg).find("；");
-        const std::size_t seg_end = semi == std::string_view::npos ? e : seg + semi;
-        const auto st = std::string_view(s_).substr(seg, seg_end - seg);
-        const auto colon = st.find("：");
-        if (colon == std::string_view::npos) { ok = false; break; }
-        const auto label = st.substr(0, colon);
-        std::optional<role> r;
-        if (label == "牵头单位" || label == "牵头部门") r = role::lead;
-        else if (label == "责任单位" || label == "责任部门") r = role::responsible;
-        else if (label == "配合单位" || label == "配合部门" || label == "协同单位") r = role::supporting;
-        if (!r) { ok = false; break; }
-        add(seg + colon + 3, seg_end, *r);
-        seg = seg_end + (semi == std::string_view::npos ? 0 : 3);
-      }
-    } else if (inner.find("牵头") != std::string_view::npos) {
-      // A牵头，B、C配合
-      stated_roles = true;
-      std::size_t seg = b;
-      while (seg < e && ok) {
-        auto comma = std::string_view(s_).substr(seg, e - seg).find("，");
-        std::size_t seg_end = comma == std::string_view::npos ? e : seg + comma;
-        std::size_t ne = seg_end;
-        if (strip_suffix(seg, ne, "牵头")) add(seg, ne, role::lead);
-        else if (strip_suffix(seg, ne, "配合") || strip_suffix(seg, ne, "参与") || strip_suffix(seg, ne, "协助"))
-          add(seg, ne, role::supporting);
-        else if (strip_suffix(seg, ne, "按职责分工负责") || strip_suffix(seg, ne, "负责"))
-          add(seg, ne, role::responsible);
-        else ok = false;
-        seg = seg_end + (comma == std::string_view::npos ? 0 : 3);
-      }
-    } else {
-      // A、B和各街道园区等按职责分工负责: first-listed leads by convention
-      std::size_t ne = e;
-      if (!(strip_suffix(b, ne, "按职责分工负责") || strip_suffix(b, ne, "按职责负责") ||
-            strip_suffix(b, ne, "分工负责") || strip_suffix(b, ne, "负责")))
-        ok = false;
-      if (ok) {
-        add(b, ne, role::responsible);
-        if (!cells.empty()) cells.front().unit_role = role::lead;
-      }
-    }
-    if (!ok || cells.empty()) {
+    list_cells l;
+    const bool stated_roles = inner.find("：") != std::string_view::npos || inner.find("牵头") != std::string_view::npos;
+    if (inner.find("：") != std::string_view::npos) read_labelled(l, b, e);
+    else if (inner.find("牵头") != std::string_view::npos) read_led(l, b, e);
+    else read_by_convention(l, b, e);
+    if (!l.ok || l.cells.empty()) {
       find(whole_b, whole_e, "looks like a responsibility list but did not parse");
       return;
     }
@@ -1314,31 +1460,21 @@ private:
       return;
     }
     auto& lists = draft_.data.responsibility;
-    if (continues && scope_ == scope::clause) {
-      auto& rl = lists.back();
-      if (stated_roles) any_stated_ = true;
-      rl.span.end = span(whole_b, whole_e).end;
-      for (const auto& c : cells)
-        rl.cells.push_back({unit_for(text_of(span(c.name.b, c.name.e))),
-                            c.unit_role, span(c.name.b, c.name.e)});
-      return;
-    }
-    if (!lists.empty() && lists.back().clause.value == scope_number_) {
+    if (!continues && !lists.empty() && lists.back().clause.value == scope_number_) {
       find(whole_b, whole_e, "a second responsibility list in one clause (only the first is kept)");
       return;
     }
     if (stated_roles) any_stated_ = true;
-    responsibility_list rl;
-    rl.clause = clause_number{scope_number_};
-    rl.span = span(whole_b, whole_e);
-    for (const auto& c : cells) {
-      responsibility_cell cell;
-      cell.unit = unit_for(text_of(span(c.name.b, c.name.e)));
-      cell.unit_role = c.unit_role;
-      cell.span = span(c.name.b, c.name.e);
-      rl.cells.push_back(cell);
+    if (!continues) {
+      responsibility_list rl;
+      rl.clause = clause_number{scope_number_};
+      rl.span = span(whole_b, whole_e);
+      lists.push_back(std::move(rl));
     }
-    lists.push_back(std::move(rl));
+    auto& rl = lists.back();
+    rl.span.end = span(whole_b, whole_e).end;  // a continued list (牵头单位：A / 责任单位：B) reaches this line
+    for (const auto& c : l.cells)
+      rl.cells.push_back({unit_for(text_of(span(c.name.b, c.name.e))), c.unit_role, span(c.name.b, c.name.e)});
   }
 
   unit_id unit_for(const std::string& name) {
@@ -1394,6 +1530,7 @@ private:
     const bool under_deadline = sentence_deadline || scope_deadline_ || section_deadline_;
     auto r = scan_piece(s_, b, e, sentence_b, under_deadline);
     // Quotes: the piece, cut at 、 between two targets; a leading deadline (到2025年) is left out.
+    constexpr std::string_view list_comma = "、";
     std::size_t qb = b;
     if (mark && mark->begin == b && mark->end < e) qb = mark->end;
     auto& hits = r.hits;
@@ -1401,12 +1538,12 @@ private:
       std::size_t start = qb, stop = e;
       if (k > 0) {
         const auto between = std::string_view(s_).substr(hits[k - 1].end, hits[k].cmp_b - hits[k - 1].end);
-        const auto cut = between.rfind("、");
-        start = cut == std::string_view::npos ? hits[k - 1].end : hits[k - 1].end + cut + 3;
+        const auto cut = between.rfind(list_comma);
+        start = cut == std::string_view::npos ? hits[k - 1].end : hits[k - 1].end + cut + list_comma.size();
       }
       if (k + 1 < hits.size()) {
         const auto between = std::string_view(s_).substr(hits[k].end, hits[k + 1].cmp_b - hits[k].end);
-        const auto cut = between.find("、");
+        const auto cut = between.find(list_comma);
         stop = cut == std::string_view::npos ? hits[k].end : hits[k].end + cut;
       }
       add_goal(hits[k], start, stop);
@@ -1416,8 +1553,7 @@ private:
   }
 
   void add_goal(const hit& h, std::size_t qb, std::size_t qe) {
-    goal g;
-    g.id = goal_id("goal_" + std::to_string(draft_.data.goals.size() + 1));
+    goal g = new_goal();
     g.kind = h.kind;
     target t;
     t.comparator = *h.cmp;
@@ -1438,9 +1574,6 @@ private:
     }
     g.span = span(qb, qe);
     g.quote = text_of(g.span);
-    g.source.kind = scope_ == scope::column ? source_ref::kind_t::column : source_ref::kind_t::clause;
-    g.source.number = scope_number_;
-    if (scope_ == scope::clause) g.clauses.push_back({clause_number{scope_number_}, link_type::stated, {}});
     // What the plan model cannot hold as it stands is a finding the overlay must answer.
     if (h.upper)
       find(h.num_b, h.end, "a range: the goal keeps the lower end " + number_text(h.value) + ", the upper end " +

@@ -115,6 +115,17 @@ struct reader {
     return out_values;
   }
 
+  // Calls f(element, its path) for each element of the array `a` (at `path`) that is an object.
+  template <class F>
+  void each_object(const json* a, const std::string& path, F f) {
+    if (!a) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const json& x = (*a)[i];
+      const std::string xp = path + "/" + std::to_string(i);
+      if (object(x, xp)) f(x, xp);
+    }
+  }
+
   observation obs(const json& o, const std::string& path) {
     observation x;
     if (!object(o, path)) return x;
@@ -149,6 +160,100 @@ std::optional<formulas::grade> parse_grade(std::string_view s) {
 }
 constexpr const char* statuses = "achieved, on_track, at_risk, off_track, missed, no_data, not_scored";
 
+level_result read_level(reader& r, const json& l, const std::string& lp) {
+  r.keys(l, lp, {"level", "status", "value", "period"});
+  level_result lr;
+  lr.level = r.enumeration(l, lp, "level", parse_level, level::district, "national, municipal, district");
+  lr.status = r.enumeration(l, lp, "status", parse_goal_status, goal_status::no_data, statuses);
+  lr.value = r.number(l, lp, "value");
+  lr.period = r.per(l, lp, "period", true);
+  return lr;
+}
+
+trace read_trace(reader& r, const json& t, const std::string& tp) {
+  r.keys(t, tp, {"formula", "rule", "note", "values", "thresholds", "observations", "quote", "source", "clauses",
+                 "units"});
+  trace tr;
+  tr.formula = r.str(t, tp, "formula");
+  tr.rule = r.str(t, tp, "rule");
+  tr.note = r.str(t, tp, "note", false);
+  tr.values = r.values(t, tp, "values");
+  tr.thresholds = r.values(t, tp, "thresholds");
+  if (const json* os = r.array(t, tp, "observations"))
+    for (std::size_t k = 0; k < os->size(); ++k)
+      tr.observations.push_back(r.obs((*os)[k], tp + "/observations/" + std::to_string(k)));
+  return tr;
+}
+
+goal_result read_goal(reader& r, const json& g, const std::string& path) {
+  r.keys(g, path, {"id", "status", "value", "period", "target", "projected", "explanation", "levels", "trace"});
+  goal_result res;
+  res.goal = goal_id(r.str(g, path, "id"));
+  res.status = r.enumeration(g, path, "status", parse_goal_status, goal_status::no_data, statuses);
+  res.value = r.number(g, path, "value");
+  res.period = r.per(g, path, "period", true);
+  res.projected = r.number(g, path, "projected");
+  if (const json* x = r.field(g, path, "explanation"); x && r.object(*x, path + "/explanation")) {
+    r.keys(*x, path + "/explanation", {"zh", "en"});
+    res.explanation = {r.str(*x, path + "/explanation", "zh"), r.str(*x, path + "/explanation", "en")};
+  }
+  r.each_object(r.array(g, path, "levels", false), path + "/levels",
+                [&](const json& l, const std::string& lp) { res.levels.push_back(read_level(r, l, lp)); });
+  if (const json* t = r.field(g, path, "trace"); t && r.object(*t, path + "/trace"))
+    res.trace = read_trace(r, *t, path + "/trace");
+  return res;
+}
+
+score_contribution read_contribution(reader& r, const json& c, const std::string& cp) {
+  r.keys(c, cp, {"goal", "role", "weight", "points"});
+  score_contribution sc;
+  sc.goal = goal_id(r.str(c, cp, "goal"));
+  sc.unit_role = r.enumeration(c, cp, "role", parse_role, role::responsible, "lead, responsible, supporting");
+  sc.weight = r.number(c, cp, "weight").value_or(0);
+  sc.points = r.number(c, cp, "points").value_or(0);
+  return sc;
+}
+
+bureau_score read_bureau(reader& r, const json& b, const std::string& path) {
+  r.keys(b, path, {"name", "id", "name_en", "kind", "score", "grade", "rank", "vetoed", "goals"});
+  bureau_score s;
+  s.unit = unit_id(r.str(b, path, "id"));
+  s.score = r.number(b, path, "score");
+  if (const json* gr = r.field(b, path, "grade"); gr && !gr->is_null()) {
+    const auto g = gr->is_string() ? parse_grade(gr->get<std::string>()) : std::nullopt;
+    if (g) s.grade = *g;
+    else r.bad(path + "/grade", "expected A, B, C, D or null, got " + gr->dump());
+  }
+  if (const json* rk = r.field(b, path, "rank"); rk && !rk->is_null()) {
+    if (rk->is_number_unsigned()) s.rank = rk->get<std::size_t>();
+    else r.bad(path + "/rank", "expected a whole number ≥ 1 or null, got " + rk->dump());
+  }
+  if (const json* v = r.field(b, path, "vetoed")) {
+    if (v->is_boolean()) s.vetoed = v->get<bool>();
+    else r.bad(path + "/vetoed", "expected true or false, got " + r.kind(*v));
+  }
+  r.each_object(r.array(b, path, "goals"), path + "/goals",
+                [&](const json& c, const std::string& cp) { s.contributions.push_back(read_contribution(r, c, cp)); });
+  return s;
+}
+
+clause_coverage_entry read_coverage(reader& r, const json& c, const std::string& path) {
+  r.keys(c, path, {"clause", "coverage", "goals"});
+  clause_coverage_entry ce;
+  if (const json* n = r.field(c, path, "clause")) {
+    if (n->is_number_integer()) ce.clause = clause_number{n->get<int>()};
+    else r.bad(path + "/clause", "expected a clause number, got " + r.kind(*n));
+  }
+  ce.coverage = r.enumeration(c, path, "coverage", parse_coverage, clause_coverage::none,
+                              "measurable, qualitative_only, none");
+  if (const json* gs = r.array(c, path, "goals"))
+    for (std::size_t k = 0; k < gs->size(); ++k) {
+      if ((*gs)[k].is_string()) ce.goals.emplace_back((*gs)[k].get<std::string>());
+      else r.bad(path + "/goals/" + std::to_string(k), "expected a goal id, got " + r.kind((*gs)[k]));
+    }
+  return ce;
+}
+
 }  // namespace
 
 evaluation parse_evaluation_json(std::string_view text, std::string origin) {
@@ -161,112 +266,12 @@ evaluation parse_evaluation_json(std::string_view text, std::string origin) {
   e.plan = plan_id(r.str(root, "", "plan"));
   e.as_of = r.day(root, "", "as_of");
   e.known_as_of = r.day(root, "", "known_as_of");
-  if (const json* goals = r.array(root, "", "goals")) {
-    for (std::size_t i = 0; i < goals->size(); ++i) {
-      const json& g = (*goals)[i];
-      const std::string path = "/goals/" + std::to_string(i);
-      if (!r.object(g, path)) continue;
-      r.keys(g, path, {"id", "status", "value", "period", "target", "projected", "explanation", "levels", "trace"});
-      goal_result res;
-      res.goal = goal_id(r.str(g, path, "id"));
-      res.status = r.enumeration(g, path, "status", parse_goal_status, goal_status::no_data, statuses);
-      res.value = r.number(g, path, "value");
-      res.period = r.per(g, path, "period", true);
-      res.projected = r.number(g, path, "projected");
-      if (const json* x = r.field(g, path, "explanation"); x && r.object(*x, path + "/explanation")) {
-        r.keys(*x, path + "/explanation", {"zh", "en"});
-        res.explanation = {r.str(*x, path + "/explanation", "zh"), r.str(*x, path + "/explanation", "en")};
-      }
-      if (const json* levels = r.array(g, path, "levels", false)) {
-        for (std::size_t k = 0; k < levels->size(); ++k) {
-          const json& l = (*levels)[k];
-          const std::string lp = path + "/levels/" + std::to_string(k);
-          if (!r.object(l, lp)) continue;
-          r.keys(l, lp, {"level", "status", "value", "period"});
-          level_result lr;
-          lr.level = r.enumeration(l, lp, "level", parse_level, level::district, "national, municipal, district");
-          lr.status = r.enumeration(l, lp, "status", parse_goal_status, goal_status::no_data, statuses);
-          lr.value = r.number(l, lp, "value");
-          lr.period = r.per(l, lp, "period", true);
-          res.levels.push_back(lr);
-        }
-      }
-      if (const json* t = r.field(g, path, "trace"); t && r.object(*t, path + "/trace")) {
-        const std::string tp = path + "/trace";
-        r.keys(*t, tp, {"formula", "rule", "note", "values", "thresholds", "observations", "quote", "source", "clauses",
-                        "units"});
-        res.trace.formula = r.str(*t, tp, "formula");
-        res.trace.rule = r.str(*t, tp, "rule");
-        res.trace.note = r.str(*t, tp, "note", false);
-        res.trace.values = r.values(*t, tp, "values");
-        res.trace.thresholds = r.values(*t, tp, "thresholds");
-        if (const json* os = r.array(*t, tp, "observations"))
-          for (std::size_t k = 0; k < os->size(); ++k)
-            res.trace.observations.push_back(r.obs((*os)[k], tp + "/observations/" + std::to_string(k)));
-      }
-      e.goals.push_back(std::move(res));
-    }
-  }
-  if (const json* bureaus = r.array(root, "", "bureaus")) {
-    for (std::size_t i = 0; i < bureaus->size(); ++i) {
-      const json& b = (*bureaus)[i];
-      const std::string path = "/bureaus/" + std::to_string(i);
-      if (!r.object(b, path)) continue;
-      r.keys(b, path, {"name", "id", "name_en", "kind", "score", "grade", "rank", "vetoed", "goals"});
-      bureau_score s;
-      s.unit = unit_id(r.str(b, path, "id"));
-      s.score = r.number(b, path, "score");
-      if (const json* gr = r.field(b, path, "grade"); gr && !gr->is_null()) {
-        const auto g = gr->is_string() ? parse_grade(gr->get<std::string>()) : std::nullopt;
-        if (g) s.grade = *g;
-        else r.bad(path + "/grade", "expected A, B, C, D or null, got " + gr->dump());
-      }
-      if (const json* rk = r.field(b, path, "rank"); rk && !rk->is_null()) {
-        if (rk->is_number_unsigned()) s.rank = rk->get<std::size_t>();
-        else r.bad(path + "/rank", "expected a whole number ≥ 1 or null, got " + rk->dump());
-      }
-      if (const json* v = r.field(b, path, "vetoed")) {
-        if (v->is_boolean()) s.vetoed = v->get<bool>();
-        else r.bad(path + "/vetoed", "expected true or false, got " + r.kind(*v));
-      }
-      if (const json* cs = r.array(b, path, "goals")) {
-        for (std::size_t k = 0; k < cs->size(); ++k) {
-          const json& c = (*cs)[k];
-          const std::string cp = path + "/goals/" + std::to_string(k);
-          if (!r.object(c, cp)) continue;
-          r.keys(c, cp, {"goal", "role", "weight", "points"});
-          score_contribution sc;
-          sc.goal = goal_id(r.str(c, cp, "goal"));
-          sc.unit_role = r.enumeration(c, cp, "role", parse_role, role::responsible, "lead, responsible, supporting");
-          sc.weight = r.number(c, cp, "weight").value_or(0);
-          sc.points = r.number(c, cp, "points").value_or(0);
-          s.contributions.push_back(sc);
-        }
-      }
-      e.bureaus.push_back(std::move(s));
-    }
-  }
-  if (const json* cov = r.array(root, "", "coverage")) {
-    for (std::size_t i = 0; i < cov->size(); ++i) {
-      const json& c = (*cov)[i];
-      const std::string path = "/coverage/" + std::to_string(i);
-      if (!r.object(c, path)) continue;
-      r.keys(c, path, {"clause", "coverage", "goals"});
-      clause_coverage_entry ce;
-      if (const json* n = r.field(c, path, "clause")) {
-        if (n->is_number_integer()) ce.clause = clause_number{n->get<int>()};
-        else r.bad(path + "/clause", "expected a clause number, got " + r.kind(*n));
-      }
-      ce.coverage = r.enumeration(c, path, "coverage", parse_coverage, clause_coverage::none,
-                                  "measurable, qualitative_only, none");
-      if (const json* gs = r.array(c, path, "goals"))
-        for (std::size_t k = 0; k < gs->size(); ++k) {
-          if ((*gs)[k].is_string()) ce.goals.emplace_back((*gs)[k].get<std::string>());
-          else r.bad(path + "/goals/" + std::to_string(k), "expected a goal id, got " + r.kind((*gs)[k]));
-        }
-      e.coverage.push_back(std::move(ce));
-    }
-  }
+  r.each_object(r.array(root, "", "goals"), "/goals",
+                [&](const json& g, const std::string& path) { e.goals.push_back(read_goal(r, g, path)); });
+  r.each_object(r.array(root, "", "bureaus"), "/bureaus",
+                [&](const json& b, const std::string& path) { e.bureaus.push_back(read_bureau(r, b, path)); });
+  r.each_object(r.array(root, "", "coverage"), "/coverage",
+                [&](const json& c, const std::string& path) { e.coverage.push_back(read_coverage(r, c, path)); });
   if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
   return e;
 }

@@ -147,7 +147,7 @@ bool is_total_label(std::string_view s) {
   return false;
 }
 
-// The checks both formats share. Returns the observation when this row has no problem.
+// The bounds `b` of goal `g`'s value, in words.
 std::string bounds_text(const value_bounds& b, const goal& g) {
   const std::string unit = g.target ? g.target->unit : std::string();
   std::string s = b.integer ? "a whole number" : "a number";
@@ -159,11 +159,8 @@ std::string bounds_text(const value_bounds& b, const goal& g) {
   return s;
 }
 
-std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known,
-                                     const observation_checks& checks) {
-  const std::size_t before = sink.count;
-  observation o;
-
+// The goal of the plan the row is for; nullptr when it is missing or unknown.
+const goal* check_goal(const row_fields& r, const plan& p, row_sink& sink, const std::string& known, observation& o) {
   const goal* g = nullptr;
   if (const auto& s = r.text[idx(field::goal)]) {
     g = p.find_goal(goal_id(*s));
@@ -180,7 +177,10 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (!r.is_bad(field::goal)) {
     sink.missing(field::goal, "every observation is for a goal of the plan");
   }
+  return g;
+}
 
+std::optional<period> check_period(const row_fields& r, row_sink& sink, observation& o) {
   std::optional<period> per;
   if (const auto& s = r.text[idx(field::period)]) {
     per = period::parse(*s);
@@ -189,43 +189,54 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (!r.is_bad(field::period)) {
     sink.missing(field::period, "the period the figure describes: " + std::string(period_forms));
   }
+  return per;
+}
 
-  // value, or numerator and denominator, or both
-  const auto& value = r.number[idx(field::value)];
+// numerator and denominator: the rate when both are given and consistent (the caller has checked that one is).
+std::optional<rate> check_rate(const row_fields& r, row_sink& sink) {
   const auto& num = r.number[idx(field::numerator)];
   const auto& den = r.number[idx(field::denominator)];
-  const bool value_bad = r.is_bad(field::value);
   const bool num_bad = r.is_bad(field::numerator), den_bad = r.is_bad(field::denominator);
-  const bool rate_given = num || den || num_bad || den_bad;
+  bool ok = true;
+  if (!num && !num_bad) {
+    sink.missing(field::numerator, "numerator and denominator are given together");
+    ok = false;
+  }
+  if (!den && !den_bad) {
+    sink.missing(field::denominator, "numerator and denominator are given together");
+    ok = false;
+  }
+  if (num && *num < 0) {
+    sink.at(field::numerator, "must not be negative, got " + number_text(*num));
+    ok = false;
+  }
+  if (den && *den <= 0) {
+    sink.at(field::denominator, "must be greater than 0, got " + number_text(*den));
+    ok = false;
+  }
+  if (num && den && *num >= 0 && *den > 0 && *num > *den) {
+    sink.at(field::numerator, "numerator " + number_text(*num) + " > denominator " + number_text(*den) +
+                                  ": a rate counts part of its denominator");
+    ok = false;
+  }
+  if (ok && num && den) return rate{*num, *den};
+  return std::nullopt;
+}
+
+// value, or numerator and denominator, or both
+void check_value(const row_fields& r, const goal* g, row_sink& sink, const observation_checks& checks,
+                 observation& o) {
+  const auto& value = r.number[idx(field::value)];
+  const bool value_bad = r.is_bad(field::value);
+  const bool num_given = r.number[idx(field::numerator)] || r.is_bad(field::numerator);
+  const bool rate_given = num_given || r.number[idx(field::denominator)] || r.is_bad(field::denominator);
   std::optional<rate> rt;
   if (rate_given && g && g->target && g->target->unit != "%") {
-    sink.at(num || num_bad ? field::numerator : field::denominator,
+    sink.at(num_given ? field::numerator : field::denominator,
             "a rate (numerator and denominator) is only for goals measured in % or without a numeric target; " +
                 g->id.str() + " is measured in " + g->target->unit + ": give its value only");
   } else if (rate_given) {
-    bool ok = true;
-    if (!num && !num_bad) {
-      sink.missing(field::numerator, "numerator and denominator are given together");
-      ok = false;
-    }
-    if (!den && !den_bad) {
-      sink.missing(field::denominator, "numerator and denominator are given together");
-      ok = false;
-    }
-    if (num && *num < 0) {
-      sink.at(field::numerator, "must not be negative, got " + number_text(*num));
-      ok = false;
-    }
-    if (den && *den <= 0) {
-      sink.at(field::denominator, "must be greater than 0, got " + number_text(*den));
-      ok = false;
-    }
-    if (num && den && *num >= 0 && *den > 0 && *num > *den) {
-      sink.at(field::numerator, "numerator " + number_text(*num) + " > denominator " + number_text(*den) +
-                                    ": a rate counts part of its denominator");
-      ok = false;
-    }
-    if (ok && num && den) rt = rate{*num, *den};
+    rt = check_rate(r, sink);
   }
   if (!value && !value_bad && !rate_given) {
     sink.missing(field::value, "give value, or numerator and denominator, or both");
@@ -245,8 +256,10 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   if (value) o.value = *value;
   else if (rt) o.value = *rt->percent();
   o.rate = rt;
+}
 
-  // level: required for 各级 goals, refused for the others
+// level: required for 各级 goals, refused for the others
+void check_level(const row_fields& r, const goal* g, row_sink& sink, observation& o) {
   const auto& lv = r.text[idx(field::level)];
   const bool levelled = !g || g->kind == goal_kind::all_levels;  // an unknown goal: check the level on its own
   if (!levelled) {
@@ -269,7 +282,9 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (g && !r.is_bad(field::level)) {
     sink.missing(field::level, g->id.str() + " is an all_levels (各级) goal: give national, municipal or district");
   }
+}
 
+void check_reported_on(const row_fields& r, const std::optional<period>& per, row_sink& sink, observation& o) {
   if (const auto& s = r.text[idx(field::reported_on)]) {
     if (auto d = parse_iso_date(*s)) {
       o.reported_on = *d;
@@ -282,7 +297,18 @@ std::optional<observation> check_row(const row_fields& r, const plan& p, row_sin
   } else if (!r.is_bad(field::reported_on)) {
     sink.missing(field::reported_on, "the date the figure was published, YYYY-MM-DD");
   }
+}
 
+// The checks both formats share. Returns the observation when this row has no problem.
+std::optional<observation> check_row(const row_fields& r, const plan& p, row_sink& sink, const std::string& known,
+                                     const observation_checks& checks) {
+  const std::size_t before = sink.count;
+  observation o;
+  const goal* g = check_goal(r, p, sink, known, o);
+  const auto per = check_period(r, sink, o);
+  check_value(r, g, sink, checks, o);
+  check_level(r, g, sink, o);
+  check_reported_on(r, per, sink, o);
   if (const auto& s = r.text[idx(field::source)]) o.source = *s;
 
   for (bool b : r.bad)
@@ -538,111 +564,38 @@ std::optional<std::array<std::size_t, field_count>> read_header(std::string_view
 // ---------------------------------------------------------------------------------------------
 // JSON: parsing with duplicate-key detection (as in plan_json.cpp) and a nesting limit.
 
-// A JSON pointer segment (RFC 6901): "~" and "/" escaped.
-std::string pointer_segment(std::string_view key) {
-  std::string s;
-  for (char c : key) {
-    if (c == '~') s += "~0";
-    else if (c == '/') s += "~1";
-    else s += c;
-  }
-  return s;
-}
+using detail::pointer_segment;  // src/detail/json_input.hpp
 
 // An observation file nests three levels; far deeper is hostile or broken, and is refused before any walk of it.
 constexpr std::size_t max_json_depth = 16;
 
-struct duplicate_key_finder {
-  struct frame {
-    bool is_array = false;
-    std::size_t index = 0;
-    std::string key;
-    std::set<std::string> keys;
-  };
-  std::vector<frame> stack;
+// Duplicate keys are reported in the root object and in each observation, every one, and their paths kept. Anywhere
+// else they are inside something already refused (an unknown field, or an object where a scalar belongs); and
+// building a path there would cost the length of its ancestors' keys per duplicate, quadratic on hostile input.
+struct observation_duplicate_keys {
   std::vector<problem>* out = nullptr;
   std::set<std::string>* paths = nullptr;
-  std::size_t max_depth = 0;
 
-  std::string where() const {
-    std::string p;
-    for (const auto& f : stack) {
-      if (f.is_array) p += "/" + std::to_string(f.index == 0 ? 0 : f.index - 1);
-      else if (!f.key.empty()) p += "/" + pointer_segment(f.key);
-    }
-    return p;
+  template <class Finder>
+  void operator()(const Finder& finder) {
+    const auto& stack = finder.stack;
+    const bool reported_here =
+        stack.size() == 1 ||
+        (stack.size() == 3 && stack[0].key == "observations" && stack[1].is_array && !stack[2].is_array);
+    if (!reported_here) return;
+    out->push_back({finder.where(), "duplicate key " + in_quotes(stack.back().key) + "; each key may appear once"});
+    paths->insert(finder.where());
   }
-  void element() {
-    if (!stack.empty() && stack.back().is_array) ++stack.back().index;
-  }
-  // Duplicates are reported in the root object and in each observation. Anywhere else they are inside something
-  // already refused (an unknown field, or an object where a scalar belongs); and building a path there would cost
-  // the length of its ancestors' keys per duplicate, quadratic on hostile input.
-  bool reported_here() const {
-    return stack.size() == 1 ||
-           (stack.size() == 3 && stack[0].key == "observations" && stack[1].is_array && !stack[2].is_array);
-  }
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    if (depth > 0 && static_cast<std::size_t>(depth) > max_depth) max_depth = static_cast<std::size_t>(depth);
-    switch (event) {
-      case json::parse_event_t::object_start:
-        element();
-        stack.push_back(frame{});
-        break;
-      case json::parse_event_t::array_start: {
-        element();
-        frame f;
-        f.is_array = true;
-        stack.push_back(std::move(f));
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        if (!stack.empty()) stack.pop_back();
-        break;
-      case json::parse_event_t::key: {
-        auto& f = stack.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second && reported_here()) {
-          out->push_back({where(), "duplicate key " + in_quotes(f.key) + "; each key may appear once"});
-          paths->insert(where());
-        }
-        break;
-      }
-      case json::parse_event_t::value: element(); break;
-    }
-    return true;
-  }
+  void finish(std::vector<problem>&) const {}
 };
 
 std::optional<json> parse_json(std::string_view text, std::vector<problem>& problems,
                                std::set<std::string>& dup_paths) {
-  duplicate_key_finder dup;
-  dup.out = &problems;
-  dup.paths = &dup_paths;
-  try {
-    json j = json::parse(text.begin(), text.end(),
-                         [&dup](int depth, json::parse_event_t e, json& parsed) { return dup(depth, e, parsed); });
-    if (dup.max_depth > max_json_depth) {
-      problems.push_back({"", "JSON nested " + std::to_string(dup.max_depth) +
-                                  " levels deep; an observation file nests at most " + std::to_string(max_json_depth)});
-      return std::nullopt;
-    }
-    return j;
-  } catch (const json::parse_error& e) {
-    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    const auto pos = position_of(text, at);
-    std::string what = detail::escape_invalid_utf8(e.what());
-    if (auto k = what.find("syntax error"); k != std::string::npos) what = what.substr(k);
-    problems.push_back({at_line(pos.line, pos.column), "invalid JSON: " + what});
-    return std::nullopt;
-  } catch (const json::exception& e) {  // e.g. a number too large for a double: 1e999
-    std::string what = detail::escape_invalid_utf8(e.what());
-    if (auto k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
-    problems.push_back({detail::where_of_quoted_token(text, what), "invalid JSON: " + what +
-                                                                      "; expected a number a double holds"});
-    return std::nullopt;
-  }
+  detail::duplicate_key_finder<json, observation_duplicate_keys> dup;
+  dup.report.out = &problems;
+  dup.report.paths = &dup_paths;
+  dup.escape_keys = true;
+  return detail::parse_json_watched(text, problems, max_json_depth, "an observation file", dup);
 }
 
 using detail::type_name;  // src/detail/json_input.hpp

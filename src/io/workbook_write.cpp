@@ -22,6 +22,27 @@ void check(lxw_error e, const std::string& what) {
   if (e != LXW_NO_ERROR) throw error("writing the workbook: " + what + ": " + lxw_strerror(e));
 }
 
+// An input cell of data row `r`: written blank in `format`, validated by `rule` (its type, criteria and bounds set
+// by the caller) with these prompt and error texts; a failure names "validation of <what>".
+void validated_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t col, lxw_format* format, lxw_data_validation rule,
+                    std::string title, std::string message, std::string error_text, const std::string& what) {
+  rule.input_title = title.data();
+  rule.input_message = message.data();
+  rule.error_title = title.data();
+  rule.error_message = error_text.data();
+  check(worksheet_write_blank(ws, r, col, format), "row " + std::to_string(r + 1));
+  check(worksheet_data_validation_cell(ws, r, col, &rule), "validation of " + what);
+}
+
+// A decimal number compared with 0 by `criteria` (≥, >): the rule of the numerator and denominator cells.
+lxw_data_validation compared_with_zero(decltype(lxw_data_validation::criteria) criteria) {
+  lxw_data_validation rule{};
+  rule.validate = LXW_VALIDATION_TYPE_DECIMAL;
+  rule.criteria = criteria;
+  rule.value_number = 0;
+  return rule;
+}
+
 std::string number_text(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.15g", v);
@@ -186,41 +207,17 @@ void write_workbook(const std::filesystem::path& out, const plan& p, const unit_
     value_rule.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
     value_rule.minimum_number = -1e15;
     value_rule.maximum_number = 1e15;
-    std::string value_title = "数值 value";
-    std::string value_msg = unit_note + "；只填数字，不带%或单位。Number only, in the goal's unit.";
-    std::string number_error = "请填写数字（不带%、单位或千位分隔符）。Enter a number.";
-    value_rule.input_title = value_title.data();
-    value_rule.input_message = value_msg.data();
-    value_rule.error_title = value_title.data();
-    value_rule.error_message = number_error.data();
-    check(worksheet_write_blank(ws, r, 8, input), "row " + std::to_string(r + 1));
-    check(worksheet_data_validation_cell(ws, r, 8, &value_rule), "validation of value");
+    validated_cell(ws, r, 8, input, value_rule, "数值 value",
+                   unit_note + "；只填数字，不带%或单位。Number only, in the goal's unit.",
+                   "请填写数字（不带%、单位或千位分隔符）。Enter a number.", "value");
 
     if (takes_rate(g)) {
-      lxw_data_validation num_rule{};
-      num_rule.validate = LXW_VALIDATION_TYPE_DECIMAL;
-      num_rule.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-      num_rule.value_number = 0;
-      std::string t1 = "分子 numerator", m1 = "达标（合格）数，≥ 0；与分母同时填写。Count meeting the standard, with the denominator.";
-      std::string e1 = "分子是不小于0的数字。The numerator is a number ≥ 0.";
-      num_rule.input_title = t1.data();
-      num_rule.input_message = m1.data();
-      num_rule.error_title = t1.data();
-      num_rule.error_message = e1.data();
-      check(worksheet_write_blank(ws, r, 9, input), "row " + std::to_string(r + 1));
-      check(worksheet_data_validation_cell(ws, r, 9, &num_rule), "validation of numerator");
-      lxw_data_validation den_rule{};
-      den_rule.validate = LXW_VALIDATION_TYPE_DECIMAL;
-      den_rule.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN;
-      den_rule.value_number = 0;
-      std::string t2 = "分母 denominator", m2 = "总数，> 0；数值 = 100 × 分子 / 分母。Total, > 0; value = 100 × numerator / denominator.";
-      std::string e2 = "分母是大于0的数字。The denominator is a number > 0.";
-      den_rule.input_title = t2.data();
-      den_rule.input_message = m2.data();
-      den_rule.error_title = t2.data();
-      den_rule.error_message = e2.data();
-      check(worksheet_write_blank(ws, r, 10, input), "row " + std::to_string(r + 1));
-      check(worksheet_data_validation_cell(ws, r, 10, &den_rule), "validation of denominator");
+      validated_cell(ws, r, 9, input, compared_with_zero(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO), "分子 numerator",
+                     "达标（合格）数，≥ 0；与分母同时填写。Count meeting the standard, with the denominator.",
+                     "分子是不小于0的数字。The numerator is a number ≥ 0.", "numerator");
+      validated_cell(ws, r, 10, input, compared_with_zero(LXW_VALIDATION_CRITERIA_GREATER_THAN), "分母 denominator",
+                     "总数，> 0；数值 = 100 × 分子 / 分母。Total, > 0; value = 100 × numerator / denominator.",
+                     "分母是大于0的数字。The denominator is a number > 0.", "denominator");
     } else {
       check(worksheet_write_blank(ws, r, 9, closed), "row " + std::to_string(r + 1));
       check(worksheet_write_blank(ws, r, 10, closed), "row " + std::to_string(r + 1));
@@ -231,29 +228,18 @@ void write_workbook(const std::filesystem::path& out, const plan& p, const unit_
     date_rule.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
     date_rule.minimum_datetime = lxw_date(row.period.first_day());
     date_rule.maximum_datetime = lxw_datetime{2200, 12, 31, 0, 0, 0};
-    std::string t3 = "报告日期 reported_on";
-    std::string m3 = "数据发布（报出）日期，格式 YYYY-MM-DD，不早于 " + to_iso(row.period.first_day()) +
-                     "。The date the figure was published.";
-    std::string e3 = "请填写日期 YYYY-MM-DD，不早于期间开始 " + to_iso(row.period.first_day()) + "。";
-    date_rule.input_title = t3.data();
-    date_rule.input_message = m3.data();
-    date_rule.error_title = t3.data();
-    date_rule.error_message = e3.data();
-    check(worksheet_write_blank(ws, r, 11, input_date), "row " + std::to_string(r + 1));
-    check(worksheet_data_validation_cell(ws, r, 11, &date_rule), "validation of reported_on");
+    validated_cell(ws, r, 11, input_date, date_rule, "报告日期 reported_on",
+                   "数据发布（报出）日期，格式 YYYY-MM-DD，不早于 " + to_iso(row.period.first_day()) +
+                       "。The date the figure was published.",
+                   "请填写日期 YYYY-MM-DD，不早于期间开始 " + to_iso(row.period.first_day()) + "。", "reported_on");
 
     lxw_data_validation source_rule{};
     source_rule.validate = LXW_VALIDATION_TYPE_LENGTH;
     source_rule.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
     source_rule.value_number = 500;
-    std::string t4 = "数据来源 source", m4 = "出处：统计公报、文件编号或报送单位。Where the figure comes from.";
-    std::string e4 = "不超过500字。At most 500 characters.";
-    source_rule.input_title = t4.data();
-    source_rule.input_message = m4.data();
-    source_rule.error_title = t4.data();
-    source_rule.error_message = e4.data();
-    check(worksheet_write_blank(ws, r, 12, input_text), "row " + std::to_string(r + 1));
-    check(worksheet_data_validation_cell(ws, r, 12, &source_rule), "validation of source");
+    validated_cell(ws, r, 12, input_text, source_rule, "数据来源 source",
+                   "出处：统计公报、文件编号或报送单位。Where the figure comes from.",
+                   "不超过500字。At most 500 characters.", "source");
     ++r;
   }
   lxw_protection data_protection{};

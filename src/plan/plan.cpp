@@ -144,13 +144,14 @@ struct checker {
     ascending_unique(d.sections, "/sections", [](const section& s) { return s.number.value; }, "section");
     ascending_unique(d.clauses, "/clauses", [](const clause& c) { return c.number.value; }, "clause");
     ascending_unique(d.columns, "/columns", [](const column& c) { return c.number.value; }, "column");
-    for (std::size_t i = 0; i < d.sections.size(); ++i) {
-      const auto& s = d.sections[i];
-      const auto p = path("/sections", i);
-      span_ok(p + "/span", s.span);
-      verbatim(p + "/title/text", s.title.text, s.title.span, "title");
-      if (!s.span.contains(s.title.span)) add(p + "/title/span", "title lies outside its section's span");
-    }
+    // a section, clause, column or item (`what`) at `p`: its span, its title as the source prints it, and the title
+    // inside the span
+    auto titled = [&](const std::string& p, const auto& x, const char* what) {
+      span_ok(p + "/span", x.span);
+      verbatim(p + "/title/text", x.title.text, x.title.span, "title");
+      if (!x.span.contains(x.title.span)) add(p + "/title/span", std::string("title lies outside its ") + what + "'s span");
+    };
+    for (std::size_t i = 0; i < d.sections.size(); ++i) titled(path("/sections", i), d.sections[i], "section");
     auto in_section = [&](const std::string& p, section_number n, source_span span) {
       const auto it = std::find_if(d.sections.begin(), d.sections.end(), [&](const section& s) { return s.number == n; });
       if (it == d.sections.end())
@@ -159,19 +160,14 @@ struct checker {
         add(p + "/span", "lies outside section " + std::to_string(n.value) + ", which its \"section\" names");
     };
     for (std::size_t i = 0; i < d.clauses.size(); ++i) {
-      const auto& c = d.clauses[i];
       const auto p = path("/clauses", i);
-      span_ok(p + "/span", c.span);
-      verbatim(p + "/title/text", c.title.text, c.title.span, "title");
-      if (!c.span.contains(c.title.span)) add(p + "/title/span", "title lies outside its clause's span");
-      in_section(p, c.section, c.span);
+      titled(p, d.clauses[i], "clause");
+      in_section(p, d.clauses[i].section, d.clauses[i].span);
     }
     for (std::size_t i = 0; i < d.columns.size(); ++i) {
       const auto& c = d.columns[i];
       const auto p = path("/columns", i);
-      span_ok(p + "/span", c.span);
-      verbatim(p + "/title/text", c.title.text, c.title.span, "title");
-      if (!c.span.contains(c.title.span)) add(p + "/title/span", "title lies outside its column's span");
+      titled(p, c, "column");
       in_section(p, c.section, c.span);
       for (std::size_t j = 0; j < c.items.size(); ++j) {
         const auto q = path(p + "/items", j);
@@ -183,14 +179,21 @@ struct checker {
     }
   }
 
+  // The id of element `i` under `base` (a `noun`): not empty, and not the id of an earlier one (`ids`: id → index).
+  void unique_id(std::unordered_map<std::string, std::size_t>& ids, const char* base, std::size_t i,
+                 const std::string& id, const char* noun) {
+    const auto p = path(base, i) + "/id";
+    if (id.empty()) add(p, std::string(noun) + " id is empty");
+    else if (auto [it, fresh] = ids.emplace(id, i); !fresh)
+      add(p, std::string("duplicate ") + noun + " id \"" + id + "\" (first at " + base + "/" + std::to_string(it->second) + ")");
+  }
+
   void units() {
     std::unordered_map<std::string, std::size_t> ids, names;
     for (std::size_t i = 0; i < d.units.size(); ++i) {
       const auto& u = d.units[i];
       const auto p = path("/units", i);
-      if (u.id.empty()) add(p + "/id", "unit id is empty");
-      else if (auto [it, fresh] = ids.emplace(u.id.str(), i); !fresh)
-        add(p + "/id", "duplicate unit id \"" + u.id.str() + "\" (first at /units/" + std::to_string(it->second) + ")");
+      unique_id(ids, "/units", i, u.id.str(), "unit");
       if (u.name.empty()) add(p + "/name", "unit name is empty; expected the name as printed");
       else if (auto [it, fresh] = names.emplace(u.name, i); !fresh)
         add(p + "/name", "duplicate unit name \"" + u.name + "\" (first at /units/" + std::to_string(it->second) + ")");
@@ -322,9 +325,7 @@ struct checker {
     for (std::size_t i = 0; i < d.goals.size(); ++i) {
       const auto& g = d.goals[i];
       const auto p = path("/goals", i);
-      if (g.id.empty()) add(p + "/id", "goal id is empty");
-      else if (auto [it, fresh] = ids.emplace(g.id.str(), i); !fresh)
-        add(p + "/id", "duplicate goal id \"" + g.id.str() + "\" (first at /goals/" + std::to_string(it->second) + ")");
+      unique_id(ids, "/goals", i, g.id.str(), "goal");
       // Later checks about where the quote stands only make sense once the quote itself is right.
       bool quotes_in_place = statement_in_place(p, g.quote, g.span, g.source);
       for (std::size_t j = 0; j < g.restatements.size(); ++j) {

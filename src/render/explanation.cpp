@@ -152,25 +152,24 @@ std::string_view kind_word(goal_kind k, language l) noexcept {
   return "";
 }
 
-std::string_view level_word(level v, language l) noexcept {
+namespace {
+
+// 国家级 in Chinese either way; "national level" in English, or with `short_form` just "national".
+std::string_view level_words(level v, language l, bool short_form) noexcept {
   const bool zh = l == language::zh;
   switch (v) {
-    case level::national: return zh ? "国家级" : "national level";
-    case level::municipal: return zh ? "市级" : "municipal level";
-    case level::district: return zh ? "区级" : "district level";
+    case level::national: return zh ? "国家级" : short_form ? "national" : "national level";
+    case level::municipal: return zh ? "市级" : short_form ? "municipal" : "municipal level";
+    case level::district: return zh ? "区级" : short_form ? "district" : "district level";
   }
   return "";
 }
 
-std::string_view level_short(level v, language l) noexcept {
-  const bool zh = l == language::zh;
-  switch (v) {
-    case level::national: return zh ? "国家级" : "national";
-    case level::municipal: return zh ? "市级" : "municipal";
-    case level::district: return zh ? "区级" : "district";
-  }
-  return "";
-}
+}  // namespace
+
+std::string_view level_word(level v, language l) noexcept { return level_words(v, l, false); }
+
+std::string_view level_short(level v, language l) noexcept { return level_words(v, l, true); }
 
 std::string period_words(const period& p, language l) {
   if (l != language::zh) return p.str();

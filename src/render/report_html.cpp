@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -21,26 +22,15 @@
 namespace qgov {
 namespace {
 
+// report_css_bytes, report_css_size: src/detail/report.css, embedded at build time (cmake/embed_text.cmake)
+#include "detail/report_css.inc"
+
 constexpr goal_status all_statuses[] = {goal_status::achieved, goal_status::on_track, goal_status::at_risk,
                                         goal_status::off_track, goal_status::missed, goal_status::no_data,
                                         goal_status::not_scored};
 
 /// Text made safe for HTML element content and attribute values.
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view s) { return escape_markup(s, html_markup); }
 
 // A symbol per status, distinct in shape so that the page reads in grey print and for colour-blind readers.
 std::string_view symbol_of(goal_status s) {
@@ -568,120 +558,32 @@ private:
   }
 
 public:  // also the roll-up page's style (detail::report_css)
-  static std::string_view css() {
-    return R"CSS(:root{--achieved:#1b7837;--on_track:#2166ac;--at_risk:#b07800;--off_track:#d95f02;--missed:#b2182b;--no_data:#5f5f5f;--not_scored:#8a8a8a;
---t-achieved:#d9f0d3;--t-on_track:#d1e5f0;--t-at_risk:#fdefb2;--t-off_track:#fdd8b5;--t-missed:#f4c2c0;--t-no_data:#e4e4e4;--t-not_scored:#f4f4f4;}
-*{box-sizing:border-box}
-html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif;
- color:#1d1d1f;background:#fff;margin:0 auto;max-width:1180px;padding:20px 28px;font-size:14px;line-height:1.5}
-h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;border-bottom:2px solid #333;padding-bottom:3px;margin:28px 0 10px}
-h3{font-size:15px;margin:0;display:inline}
-.en{font-weight:normal;color:#555;font-size:.85em}
-.meta{margin:2px 0;color:#444}
-nav a{margin-right:14px}
-a{color:#1a4f8b}
-code{font-family:"DejaVu Sans Mono",monospace;font-size:.85em}
-small{color:#555}
-.sym{display:inline-block;min-width:1.15em;text-align:center;font-weight:bold}
-.badge{display:inline-block;border-radius:3px;padding:1px 7px;font-size:12.5px;font-weight:600;white-space:nowrap;border:1px solid transparent}
-.s-achieved{--c:var(--achieved);--t:var(--t-achieved)}.s-on_track{--c:var(--on_track);--t:var(--t-on_track)}
-.s-at_risk{--c:var(--at_risk);--t:var(--t-at_risk)}.s-off_track{--c:var(--off_track);--t:var(--t-off_track)}
-.s-missed{--c:var(--missed);--t:var(--t-missed)}.s-no_data{--c:var(--no_data);--t:var(--t-no_data)}
-.s-not_scored{--c:var(--not_scored);--t:var(--t-not_scored)}.s-none{--c:#bbb;--t:#fff}
-.badge{background:var(--c);color:#fff}
-.badge.s-at_risk{color:#1d1d1f;background:#f2c230;border-color:#b07800}
-.badge.s-not_scored,.badge.s-none{background:#fff;color:#333;border-color:#999}
-.badge.s-no_data{background:repeating-linear-gradient(135deg,#5f5f5f 0 6px,#767676 6px 12px)}
-ul.counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:8px;margin:6px 0}
-li.count{border:1px solid var(--c);border-left:6px solid var(--c);background:var(--t);padding:5px 12px;border-radius:3px;font-size:14px}
-li.count b{font-size:20px;margin:0 3px}
-li.count[data-count="0"]{opacity:.5}
-.total{margin:4px 0;color:#444}
-ol.toc{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 6px;margin:8px 0}
-ol.toc a{display:inline-block;text-decoration:none;color:#1d1d1f;border:1px solid var(--c);border-left:4px solid var(--c);background:var(--t);padding:0 6px;font-size:12px;border-radius:2px}
-ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 10px;margin:8px 0;font-size:12.5px;align-items:center}
-article.goal{border:1px solid #ccc;border-left:7px solid var(--c);border-radius:4px;padding:10px 14px;margin:12px 0;break-inside:avoid;page-break-inside:avoid}
-article.goal>header{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px;margin-bottom:6px}
-.gid{color:#666;margin-left:auto}
-.body{display:grid;grid-template-columns:minmax(0,1fr) 350px;gap:16px;align-items:start}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:1px 12px;margin:0 0 6px}
-dt{color:#555}dd{margin:0}dd.value{font-weight:700;font-size:15px}
-.progress{display:flex;align-items:center;gap:8px;margin:6px 0}
-.progress .track{flex:0 0 220px;height:12px;border:1px solid #888;background:#f3f3f3;border-radius:2px;overflow:hidden}
-.progress .fill{height:100%;background:var(--c)}
-.progress.empty{color:#555;font-style:italic}
-.pct{font-weight:600;font-size:13px}
-.expl{margin:5px 0}
-.note{margin:4px 0;color:#6b4d00;font-size:13px}
-blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #999;background:#fafafa;font-size:13.5px}
-blockquote p{margin:0}blockquote footer{font-size:12px;color:#555}
-blockquote.restated{border-left-style:dotted}
-.clauses,.units{margin:4px 0;font-size:13px}
-a.unit{color:#1d1d1f;text-decoration:none;border-bottom:1px dotted #777}
-table{border-collapse:collapse}
-table.levels{font-size:12.5px;margin:4px 0}table.levels td,table.levels th{padding:1px 8px;border:1px solid #ddd}
-figure.chart{margin:0}
-figure.chart svg{display:block;max-width:100%;height:auto;font-family:inherit}
-figcaption{font-size:11px;color:#555}
-.nofig{border:1px dashed #999;height:150px;display:flex;flex-direction:column;justify-content:center;align-items:center;color:#555;font-size:15px;background:repeating-linear-gradient(135deg,#fff 0 8px,#f1f1f1 8px 16px)}
-svg .plot{fill:#fcfcfc;stroke:#bbb}
-svg .grid{stroke:#e3e3e3}
-svg .tick{font-size:10px;fill:#444}
-svg .tlabel{font-size:10px;fill:#b2182b;font-weight:bold}
-svg .target{stroke:#b2182b;stroke-width:1.5;stroke-dasharray:6 3}
-svg .deadline{stroke:#333;stroke-width:1.2;stroke-dasharray:2 2}
-svg .line{fill:none;stroke:#1d1d1f;stroke-width:1.8}
-svg .line.lv0{stroke-dasharray:1 3}svg .line.lv1{stroke-dasharray:5 3}
-svg .pt{fill:#1d1d1f}
-svg .proj{stroke:#555;stroke-width:1.5;stroke-dasharray:4 3}
-svg .projpt{fill:#fff;stroke:#1d1d1f;stroke-width:1.5}
-.hint{color:#444;font-size:13px}
-table.scorecard,table.coverage{width:100%;font-size:13px}
-table.scorecard th,table.scorecard td,table.coverage th,table.coverage td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
-table.scorecard thead th,table.coverage thead th{border-bottom:2px solid #333;background:#f3f3f3}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.score{white-space:nowrap;font-variant-numeric:tabular-nums}
-.sbar{display:inline-block;width:80px;height:9px;border:1px solid #999;background:#f3f3f3;vertical-align:middle}
-.sbar span{display:block;height:100%;background:#555}
-.grade{display:inline-block;min-width:1.9em;text-align:center;font-weight:700;border-radius:3px;padding:0 4px;color:#fff}
-.g-A{background:#1b7837}.g-B{background:#2166ac}.g-C{background:#b07800}.g-D{background:#b2182b}
-.mwrap{overflow-x:auto}
-table.matrix{font-size:11.5px}
-table.matrix th,table.matrix td{border:1px solid #d0d0d0;text-align:center;padding:0;width:30px;height:21px}
-table.matrix th.c{background:var(--t);font-weight:600;line-height:1.15;padding:2px 0;border-top:4px solid var(--c)}
-table.matrix th.c a{color:#1d1d1f;text-decoration:none}
-table.matrix th.uname,table.matrix th.corner{text-align:left;white-space:nowrap;width:auto;padding:0 6px;font-weight:normal;max-width:230px;overflow:hidden;text-overflow:ellipsis}
-table.matrix tbody tr:nth-child(even) th.uname{background:#f6f6f6}
-table.matrix td.cell{background:var(--t);color:#1d1d1f;font-weight:600;box-shadow:inset 0 -4px 0 var(--c)}
-table.matrix td.cell.lead{font-weight:800;text-decoration:underline}
-table.matrix td.cell.s-no_data{background:repeating-linear-gradient(135deg,#e4e4e4 0 4px,#cfcfcf 4px 8px)}
-table.matrix td.empty{background:#fff}
-table.matrix td.tot{width:auto;padding:0 5px;color:#555}
-table.coverage td:first-child{white-space:nowrap}table.coverage td:nth-child(2){white-space:nowrap}table.coverage th:last-child{width:7em}
-td.cov-measurable{color:#1b7837}td.cov-qualitative_only{color:#8a6d00}td.cov-none{color:#777}
-a.gref{color:#1d1d1f;text-decoration:none;border-bottom:2px solid var(--c);margin-right:4px;white-space:nowrap;font-size:12px}
-body>footer{margin-top:28px;font-size:12px;color:#555;border-top:1px solid #ccc}
-@page{size:A4;margin:12mm 11mm}
-@media print{
- body{max-width:none;padding:0;font-size:10pt}
- nav,ol.toc{display:none}
- h2{break-after:avoid;page-break-after:avoid}
- a{color:inherit;text-decoration:none}
- .body{grid-template-columns:minmax(0,1fr) 62mm}
- article.goal{margin:6px 0;padding:6px 9px}
- #scorecard,#matrix,#coverage{break-before:page;page-break-before:always}
- table.matrix{font-size:7pt}table.matrix th,table.matrix td{width:5.2mm;height:4.2mm}
- table.matrix th.uname{max-width:34mm}
- tr{break-inside:avoid;page-break-inside:avoid}
-}
-)CSS";
-  }
+  static std::string_view css() { return {report_css_bytes, report_css_size}; }  // src/detail/report.css
 };
 
 }  // namespace
 
 std::string render_html(const evaluation& e, const plan& p, language lang) { return page(e, p, lang).render(); }
+
+std::string escape_markup(std::string_view s, const markup_dialect& dialect) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += dialect.apostrophe; break;
+      default:
+        if (dialect.replace_controls && static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
+          out += "\xEF\xBF\xBD";
+        else
+          out += c;
+    }
+  }
+  return out;
+}
 
 // For other pages in the same style (src/detail/html.hpp).
 std::string detail::html_escape(std::string_view s) { return esc(s); }

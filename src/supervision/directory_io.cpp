@@ -94,6 +94,51 @@ void walk_csv(std::string_view text, std::vector<problem>& problems, Header head
 
 std::string file_label(const std::filesystem::path& p) { return p.string(); }
 
+// One data row of a directory or roster whose columns (enum Col, in the order of `names`) were found by the header:
+// its cells by column, and its problems named by column at the cell's line:column.
+template <class Col>
+struct table_row {
+  const csv_row& r;
+  const std::vector<std::optional<std::size_t>>& cols;
+  const std::vector<std::string_view>& names;
+  std::vector<problem>& problems;
+
+  const detail::csv_cell* cell(Col c) const {
+    const auto& k = cols[static_cast<std::size_t>(c)];
+    return k ? &r.cells[*k] : nullptr;
+  }
+  void bad(Col c, const std::string& msg) {
+    const auto* x = cell(c);
+    problems.push_back({at(x->line, x->column), std::string(names[static_cast<std::size_t>(c)]) + ": " + msg});
+  }
+  // The id in column `c` (required): not empty, without spaces or semicolons, and not on an earlier line
+  // (`first_line`: each id's line). `what`: "enterprise", "inspector".
+  const std::string& id(Col c, std::unordered_map<std::string, std::size_t>& first_line, const std::string& what) {
+    const auto* idc = cell(c);
+    if (idc->text.empty()) bad(c, "required, but the cell is empty; every " + what + " has an id");
+    else if (idc->text.find_first_of(" \t;") != std::string::npos)
+      bad(c, "an id has no spaces or semicolons, got " + in_quotes(idc->text));
+    else if (auto [it, fresh] = first_line.emplace(idc->text, r.line); !fresh)
+      bad(c, "duplicate " + what + " id " + in_quotes(idc->text) + " (first at line " + std::to_string(it->second) + ")");
+    return idc->text;
+  }
+};
+
+// walk_csv for a directory or roster with the columns `names` (those `required` must be in the header): calls
+// `row(table_row<Col>&)` for each data row once the header has been read.
+template <class Col, class Row>
+void walk_table(std::string_view text, const std::vector<std::string_view>& names, const std::vector<bool>& required,
+                std::vector<problem>& problems, Row row) {
+  std::optional<std::vector<std::optional<std::size_t>>> cols;
+  walk_csv(
+      text, problems, [&](const csv_row& h) { cols = detail::read_header(h, names, required, problems); },
+      [&](const csv_row& r) {
+        if (!cols) return;
+        table_row<Col> tr{r, *cols, names, problems};
+        row(tr);
+      });
+}
+
 }  // namespace
 
 std::string read_file_bytes(const std::filesystem::path& file) {
@@ -110,74 +155,58 @@ std::vector<enterprise> parse_enterprises_csv(std::string_view text, const credi
                                                    "fines_yuan", "lists", "last_inspected_on", "conflicts"};
   static const std::vector<bool> required{true, true, false, false, false, false, false, false, false};
   std::vector<problem> problems;
-  std::optional<std::vector<std::optional<std::size_t>>> cols;
   std::vector<enterprise> out;
   std::unordered_map<std::string, std::size_t> first_line;
 
-  walk_csv(
-      text, problems, [&](const csv_row& h) { cols = detail::read_header(h, names, required, problems); },
-      [&](const csv_row& r) {
-        if (!cols) return;
-        auto cell = [&](col c) -> const detail::csv_cell* {
-          const auto& k = (*cols)[static_cast<std::size_t>(c)];
-          return k ? &r.cells[*k] : nullptr;
-        };
-        auto bad = [&](col c, const std::string& msg) {
-          const auto* x = cell(c);
-          problems.push_back({at(x->line, x->column), std::string(names[static_cast<std::size_t>(c)]) + ": " + msg});
-        };
-        const std::size_t before = problems.size();
-        enterprise e;
-        e.origin = origin + ":" + std::to_string(r.line);
-        const auto* idc = cell(id);
-        if (idc->text.empty()) bad(id, "required, but the cell is empty; every enterprise has an id");
-        else if (idc->text.find_first_of(" \t;") != std::string::npos)
-          bad(id, "an id has no spaces or semicolons, got " + in_quotes(idc->text));
-        else if (auto [it, fresh] = first_line.emplace(idc->text, r.line); !fresh)
-          bad(id, "duplicate enterprise id " + in_quotes(idc->text) + " (first at line " + std::to_string(it->second) + ")");
-        e.id = enterprise_id(idc->text);
-        if (cell(name)->text.empty()) bad(name, "required, but the cell is empty; the name is published with the draw");
-        e.name = cell(name)->text;
-        if (const auto* c = cell(credit_class); c && !c->text.empty()) {
-          if (auto l = scheme.parse_class(c->text)) e.assigned = *l;
-          else bad(credit_class, "unknown class " + in_quotes(c->text) + " in scheme " + scheme.id + "; expected one of " +
-                                     scheme.codes() + " (or leave it empty to classify from the records)");
+  walk_table<col>(text, names, required, problems, [&](table_row<col>& row) {
+    auto cell = [&](col c) { return row.cell(c); };
+    auto bad = [&](col c, const std::string& msg) { row.bad(c, msg); };
+    const std::size_t before = problems.size();
+    enterprise e;
+    e.origin = origin + ":" + std::to_string(row.r.line);
+    e.id = enterprise_id(row.id(id, first_line, "enterprise"));
+    if (cell(name)->text.empty()) bad(name, "required, but the cell is empty; the name is published with the draw");
+    e.name = cell(name)->text;
+    if (const auto* c = cell(credit_class); c && !c->text.empty()) {
+      if (auto l = scheme.parse_class(c->text)) e.assigned = *l;
+      else bad(credit_class, "unknown class " + in_quotes(c->text) + " in scheme " + scheme.id + "; expected one of " +
+                                 scheme.codes() + " (or leave it empty to classify from the records)");
+    }
+    auto count_of = [&](col c, std::int64_t& into) {
+      const auto* x = cell(c);
+      if (!x || x->text.empty()) return;
+      if (auto v = parse_count(x->text)) into = *v;
+      else bad(c, "expected a whole number of records (0 or more, digits only), got " + in_quotes(x->text));
+    };
+    count_of(penalties, e.record.penalties);
+    count_of(warnings, e.record.warnings);
+    if (e.record.warnings > e.record.penalties)
+      bad(warnings, std::to_string(e.record.warnings) + " warnings but " + std::to_string(e.record.penalties) +
+                        " penalties: warnings (警告) are counted among the penalties");
+    if (const auto* c = cell(fines_yuan); c && !c->text.empty()) {
+      if (auto v = parse_yuan(c->text)) e.record.fines_fen = *v;
+      else bad(fines_yuan, "expected an amount in yuan with at most two decimals and no separators (e.g. "
+                           "100000 or 100000.50), got " + in_quotes(c->text));
+    }
+    if (const auto* c = cell(lists))
+      for (const auto& item : detail::split_list(c->text)) {
+        if (auto f = parse_list_flag(item)) {
+          if (std::find(e.record.lists.begin(), e.record.lists.end(), *f) == e.record.lists.end())
+            e.record.lists.push_back(*f);
+        } else {
+          bad(lists, "unknown list " + in_quotes(item) + "; expected abnormal_operations, refused_inspection, "
+                     "serious_violation or dishonest_debtor (or 经营异常名录, 拒不配合检查, 严重违法企业名单, 失信被执行人), "
+                     "separated by ;");
         }
-        auto count_of = [&](col c, std::int64_t& into) {
-          const auto* x = cell(c);
-          if (!x || x->text.empty()) return;
-          if (auto v = parse_count(x->text)) into = *v;
-          else bad(c, "expected a whole number of records (0 or more, digits only), got " + in_quotes(x->text));
-        };
-        count_of(penalties, e.record.penalties);
-        count_of(warnings, e.record.warnings);
-        if (e.record.warnings > e.record.penalties)
-          bad(warnings, std::to_string(e.record.warnings) + " warnings but " + std::to_string(e.record.penalties) +
-                            " penalties: warnings (警告) are counted among the penalties");
-        if (const auto* c = cell(fines_yuan); c && !c->text.empty()) {
-          if (auto v = parse_yuan(c->text)) e.record.fines_fen = *v;
-          else bad(fines_yuan, "expected an amount in yuan with at most two decimals and no separators (e.g. "
-                               "100000 or 100000.50), got " + in_quotes(c->text));
-        }
-        if (const auto* c = cell(lists))
-          for (const auto& item : detail::split_list(c->text)) {
-            if (auto f = parse_list_flag(item)) {
-              if (std::find(e.record.lists.begin(), e.record.lists.end(), *f) == e.record.lists.end())
-                e.record.lists.push_back(*f);
-            } else {
-              bad(lists, "unknown list " + in_quotes(item) + "; expected abnormal_operations, refused_inspection, "
-                         "serious_violation or dishonest_debtor (or 经营异常名录, 拒不配合检查, 严重违法企业名单, 失信被执行人), "
-                         "separated by ;");
-            }
-          }
-        if (const auto* c = cell(last_inspected_on); c && !c->text.empty()) {
-          if (auto d = parse_iso_date(c->text)) e.last_inspected_on = *d;
-          else bad(last_inspected_on, "expected a date YYYY-MM-DD (or empty: never inspected), got " + in_quotes(c->text));
-        }
-        if (const auto* c = cell(conflicts))
-          for (const auto& item : detail::split_list(c->text)) e.conflicts.emplace_back(item);
-        if (problems.size() == before) out.push_back(std::move(e));
-      });
+      }
+    if (const auto* c = cell(last_inspected_on); c && !c->text.empty()) {
+      if (auto d = parse_iso_date(c->text)) e.last_inspected_on = *d;
+      else bad(last_inspected_on, "expected a date YYYY-MM-DD (or empty: never inspected), got " + in_quotes(c->text));
+    }
+    if (const auto* c = cell(conflicts))
+      for (const auto& item : detail::split_list(c->text)) e.conflicts.emplace_back(item);
+    if (problems.size() == before) out.push_back(std::move(e));
+  });
   if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
   if (out.empty())
     throw load_error(std::move(origin), {{"2:1", "the directory lists no enterprise; a draw needs at least one"}});
@@ -196,39 +225,23 @@ std::vector<inspector> parse_inspectors_csv(std::string_view text, std::string o
   static const std::vector<std::string_view> names{"id", "name", "department", "qualifications", "conflicts"};
   static const std::vector<bool> required{true, true, false, false, false};
   std::vector<problem> problems;
-  std::optional<std::vector<std::optional<std::size_t>>> cols;
   std::vector<inspector> out;
   std::unordered_map<std::string, std::size_t> first_line;
-  walk_csv(
-      text, problems, [&](const csv_row& h) { cols = detail::read_header(h, names, required, problems); },
-      [&](const csv_row& r) {
-        if (!cols) return;
-        auto cell = [&](col c) -> const detail::csv_cell* {
-          const auto& k = (*cols)[static_cast<std::size_t>(c)];
-          return k ? &r.cells[*k] : nullptr;
-        };
-        auto bad = [&](col c, const std::string& msg) {
-          const auto* x = cell(c);
-          problems.push_back({at(x->line, x->column), std::string(names[static_cast<std::size_t>(c)]) + ": " + msg});
-        };
-        const std::size_t before = problems.size();
-        inspector p;
-        p.origin = origin + ":" + std::to_string(r.line);
-        const auto* idc = cell(id);
-        if (idc->text.empty()) bad(id, "required, but the cell is empty; every inspector has an id");
-        else if (idc->text.find_first_of(" \t;") != std::string::npos)
-          bad(id, "an id has no spaces or semicolons, got " + in_quotes(idc->text));
-        else if (auto [it, fresh] = first_line.emplace(idc->text, r.line); !fresh)
-          bad(id, "duplicate inspector id " + in_quotes(idc->text) + " (first at line " + std::to_string(it->second) + ")");
-        p.id = inspector_id(idc->text);
-        if (cell(name)->text.empty()) bad(name, "required, but the cell is empty");
-        p.name = cell(name)->text;
-        if (const auto* c = cell(department)) p.department = c->text;
-        if (const auto* c = cell(qualifications)) p.qualifications = detail::split_list(c->text);
-        if (const auto* c = cell(conflicts))
-          for (const auto& item : detail::split_list(c->text)) p.conflicts.emplace_back(item);
-        if (problems.size() == before) out.push_back(std::move(p));
-      });
+  walk_table<col>(text, names, required, problems, [&](table_row<col>& row) {
+    auto cell = [&](col c) { return row.cell(c); };
+    auto bad = [&](col c, const std::string& msg) { row.bad(c, msg); };
+    const std::size_t before = problems.size();
+    inspector p;
+    p.origin = origin + ":" + std::to_string(row.r.line);
+    p.id = inspector_id(row.id(id, first_line, "inspector"));
+    if (cell(name)->text.empty()) bad(name, "required, but the cell is empty");
+    p.name = cell(name)->text;
+    if (const auto* c = cell(department)) p.department = c->text;
+    if (const auto* c = cell(qualifications)) p.qualifications = detail::split_list(c->text);
+    if (const auto* c = cell(conflicts))
+      for (const auto& item : detail::split_list(c->text)) p.conflicts.emplace_back(item);
+    if (problems.size() == before) out.push_back(std::move(p));
+  });
   if (!problems.empty()) throw load_error(std::move(origin), std::move(problems));
   if (out.empty()) throw load_error(std::move(origin), {{"2:1", "the roster lists no inspector; a draw needs at least two"}});
   return out;

@@ -2,6 +2,7 @@
 #include <qgov/supervision/draw.hpp>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -23,11 +24,9 @@ std::string join_problems(const std::vector<std::string>& items) {
   return s;
 }
 
-}  // namespace
-
-draw_record run_draw(const draw_input& in, const draw_parameters& params, std::uint64_t seed, const period& quarter,
-                     const date& drawn_on) {
-  // ---- parameters
+// ---- parameters
+void check_parameters(const draw_input& in, const draw_parameters& params, const period& quarter,
+                      const date& drawn_on) {
   if (quarter.kind() != period::kind_t::quarter)
     throw error("the draw is for a quarter (e.g. 2025-Q1), got the period " + quarter.str());
   if (drawn_on.is_special()) throw error("the draw date is not a date");
@@ -44,45 +43,48 @@ draw_record run_draw(const draw_input& in, const draw_parameters& params, std::u
                   " days)");
   }
   if (params.timing_window < 1) throw error("the timing window must be at least one working day");
+}
 
-  // ---- the timing rule
-  timing_check timing = check_timing(quarter, drawn_on, in.calendar, params.timing_window);
-  if (params.timing == timing_policy::enforce && !timing.within)
-    throw error("timing rule: " + timing.en + " (津市场监管信监〔2025〕9号: 在每个季度的前五个工作日内抽取); choose a date "
-                "in the window, or record a late draw with the record_only timing policy");
+// The rows of a directory or roster by id; a row without an id or with an id seen before is a problem.
+template <class Row>
+std::unordered_map<std::string, const Row*> index_by_id(const std::vector<Row>& rows, const char* what,
+                                                        std::vector<std::string>& problems) {
+  std::unordered_map<std::string, const Row*> index;
+  for (const auto& r : rows) {
+    if (r.id.empty()) problems.push_back(std::string("an ") + what + " without an id" + where(r.origin));
+    else if (auto [it, fresh] = index.emplace(r.id.str(), &r); !fresh)
+      problems.push_back("duplicate " + std::string(what) + " id \"" + r.id.str() + "\"" + where(r.origin) +
+                         ", first" + where(it->second->origin));
+  }
+  return index;
+}
 
-  // ---- the directory and the roster, checked against each other
+struct checked_input {
+  std::unordered_map<std::string, const enterprise*> enterprises;
+  std::unordered_map<std::string, std::unordered_set<std::string>> conflicts;  // enterprise → inspectors
+};
+
+// ---- the directory and the roster, checked against each other
+checked_input check_directory_and_roster(const draw_input& in, const date& drawn_on) {
   std::vector<std::string> problems;
   if (in.inspectors.empty()) throw error("the inspector roster is empty: no inspector can be drawn");
-  std::unordered_map<std::string, const enterprise*> enterprises;
-  for (const auto& e : in.enterprises) {
-    if (e.id.empty()) problems.push_back("an enterprise without an id" + where(e.origin));
-    else if (auto [it, fresh] = enterprises.emplace(e.id.str(), &e); !fresh)
-      problems.push_back("duplicate enterprise id \"" + e.id.str() + "\"" + where(e.origin) + ", first" +
-                         where(it->second->origin));
-  }
-  std::unordered_map<std::string, const inspector*> inspectors;
-  for (const auto& p : in.inspectors) {
-    if (p.id.empty()) problems.push_back("an inspector without an id" + where(p.origin));
-    else if (auto [it, fresh] = inspectors.emplace(p.id.str(), &p); !fresh)
-      problems.push_back("duplicate inspector id \"" + p.id.str() + "\"" + where(p.origin) + ", first" +
-                         where(it->second->origin));
-  }
+  checked_input out;
+  out.enterprises = index_by_id(in.enterprises, "enterprise", problems);
+  const auto inspectors = index_by_id(in.inspectors, "inspector", problems);
   // conflicts of interest: declared on either side, both sides must exist
-  std::unordered_map<std::string, std::unordered_set<std::string>> conflicts;  // enterprise → inspectors
   for (const auto& e : in.enterprises)
     for (const auto& c : e.conflicts) {
       if (!inspectors.count(c.str()))
         problems.push_back("enterprise \"" + e.id.str() + "\"" + where(e.origin) + " declares a conflict with \"" +
                            c.str() + "\", who is not on the inspector roster");
-      conflicts[e.id.str()].insert(c.str());
+      out.conflicts[e.id.str()].insert(c.str());
     }
   for (const auto& p : in.inspectors)
     for (const auto& c : p.conflicts) {
-      if (!enterprises.count(c.str()))
+      if (!out.enterprises.count(c.str()))
         problems.push_back("inspector \"" + p.id.str() + "\"" + where(p.origin) + " declares a conflict with \"" +
                            c.str() + "\", which is not in the enterprise directory");
-      conflicts[c.str()].insert(p.id.str());
+      out.conflicts[c.str()].insert(p.id.str());
     }
   for (const auto& e : in.enterprises)
     if (e.last_inspected_on && !e.last_inspected_on->is_special() && *e.last_inspected_on > drawn_on)
@@ -91,8 +93,11 @@ draw_record run_draw(const draw_input& in, const draw_parameters& params, std::u
   if (!problems.empty())
     throw error(std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
                 " in the directory and roster:" + join_problems(problems));
+  return out;
+}
 
-  // ---- canonical order: candidates sorted by id bytes, whatever the order of the rows
+// ---- canonical order: candidates sorted by id bytes, whatever the order of the rows
+std::vector<const inspector*> qualified_roster(const draw_input& in, const draw_parameters& params) {
   std::vector<const inspector*> roster;
   for (const auto& p : in.inspectors)
     if (params.required_qualification.empty() ||
@@ -105,22 +110,17 @@ draw_record run_draw(const draw_input& in, const draw_parameters& params, std::u
                 (params.required_qualification.empty() ? std::string()
                                                        : " with the qualification \"" + params.required_qualification + "\"") +
                 ", " + std::to_string(params.inspectors_per_object) + " needed per object");
+  return roster;
+}
 
-  draw_record rec;
-  rec.seed = seed;
-  rec.generator = draw_generator_name;
-  rec.description = draw_generator_description;
-  rec.scheme = in.scheme;
-  rec.parameters = params;
-  rec.quarter = quarter;
-  rec.drawn_on = drawn_on;
-  rec.timing = std::move(timing);
-  rec.calendar_origin = in.calendar.origin();
-  rec.inputs = in.inputs;
-  rec.roster_size = in.inspectors.size();
+using pools_t = std::array<std::vector<const enterprise*>, 4>;
+using strata_t = std::array<stratum_result, 4>;
 
-  std::array<std::vector<const enterprise*>, 4> pools;
-  std::array<stratum_result, 4> strata{};
+// The enterprises by risk level, in id order; those inspected within their class's frequency cap are excluded
+// (and recorded in `rec`).
+pools_t stratify(const draw_input& in, const draw_parameters& params, const date& drawn_on, strata_t& strata,
+                 draw_record& rec) {
+  pools_t pools;
   for (std::size_t i = 0; i < 4; ++i) strata[i].level = static_cast<risk_level>(i);
   std::vector<const enterprise*> sorted;
   for (const auto& e : in.enterprises) sorted.push_back(&e);
@@ -140,16 +140,24 @@ draw_record run_draw(const draw_input& in, const draw_parameters& params, std::u
     }
     pools[i].push_back(e);
   }
+  return pools;
+}
 
-  // ---- eligible inspectors per object; every object that could be drawn must have enough
-  auto eligible_for = [&](const enterprise& e) {
-    const auto it = conflicts.find(e.id.str());
-    if (it == conflicts.end()) return roster;
-    std::vector<const inspector*> out;
-    for (const inspector* p : roster)
-      if (!it->second.count(p->id.str())) out.push_back(p);
-    return out;
-  };
+// The qualified roster less the inspectors in a conflict of interest with `e`.
+std::vector<const inspector*> eligible_for(const enterprise& e, const std::vector<const inspector*>& roster,
+                                           const checked_input& checked) {
+  const auto it = checked.conflicts.find(e.id.str());
+  if (it == checked.conflicts.end()) return roster;
+  std::vector<const inspector*> out;
+  for (const inspector* p : roster)
+    if (!it->second.count(p->id.str())) out.push_back(p);
+  return out;
+}
+
+// ---- eligible inspectors per object; every object that could be drawn must have enough
+void size_strata(const draw_parameters& params, const pools_t& pools, const std::vector<const inspector*>& roster,
+                 const checked_input& checked, strata_t& strata) {
+  std::vector<std::string> problems;
   for (std::size_t i = 0; i < 4; ++i) {
     auto& s = strata[i];
     s.eligible = pools[i].size();
@@ -159,8 +167,8 @@ draw_record run_draw(const draw_input& in, const draw_parameters& params, std::u
     s.drawn = std::min(s.target, s.eligible);
     if (s.drawn == 0) continue;
     for (const enterprise* e : pools[i]) {
-      if (!conflicts.count(e->id.str())) continue;  // the whole roster, checked above
-      const std::size_t n = eligible_for(*e).size();
+      if (!checked.conflicts.count(e->id.str())) continue;  // the whole roster, checked above
+      const std::size_t n = eligible_for(*e, roster, checked).size();
       if (n < params.inspectors_per_object)
         problems.push_back("enterprise \"" + e->id.str() + "\"" + where(e->origin) + ": " + std::to_string(n) +
                            " eligible inspector" + (n == 1 ? "" : "s") + " after conflicts of interest, " +
@@ -170,8 +178,11 @@ draw_record run_draw(const draw_input& in, const draw_parameters& params, std::u
   if (!problems.empty())
     throw error("fewer eligible inspectors than needed for " + std::to_string(problems.size()) +
                 (problems.size() == 1 ? " object" : " objects") + ":" + join_problems(problems));
+}
 
-  // ---- the draw: two generators from one seed, objects first (strata low to high), then inspectors per object
+// ---- the draw: two generators from one seed, objects first (strata low to high), then inspectors per object
+void draw(const draw_parameters& params, std::uint64_t seed, pools_t& pools, const strata_t& strata,
+          const std::vector<const inspector*>& roster, const checked_input& checked, draw_record& rec) {
   splitmix64 sm(seed);
   xoshiro256ss object_gen(sm);
   xoshiro256ss inspector_gen(sm);
@@ -182,11 +193,45 @@ draw_record run_draw(const draw_input& in, const draw_parameters& params, std::u
       rec.objects.push_back({rec.objects.size() + 1, pool[k]->id, pool[k]->name, static_cast<risk_level>(i), {}});
   }
   for (auto& o : rec.objects) {
-    auto candidates = eligible_for(*enterprises.at(o.id.str()));
+    auto candidates = eligible_for(*checked.enterprises.at(o.id.str()), roster, checked);
     partial_fisher_yates(candidates, params.inspectors_per_object, inspector_gen);
     for (std::size_t k = 0; k < params.inspectors_per_object; ++k)
       o.inspectors.push_back({candidates[k]->id, candidates[k]->name, candidates[k]->department});
   }
+}
+
+}  // namespace
+
+draw_record run_draw(const draw_input& in, const draw_parameters& params, std::uint64_t seed, const period& quarter,
+                     const date& drawn_on) {
+  check_parameters(in, params, quarter, drawn_on);
+
+  // ---- the timing rule
+  timing_check timing = check_timing(quarter, drawn_on, in.calendar, params.timing_window);
+  if (params.timing == timing_policy::enforce && !timing.within)
+    throw error("timing rule: " + timing.en + " (津市场监管信监〔2025〕9号: 在每个季度的前五个工作日内抽取); choose a date "
+                "in the window, or record a late draw with the record_only timing policy");
+
+  const checked_input checked = check_directory_and_roster(in, drawn_on);
+  const auto roster = qualified_roster(in, params);
+
+  draw_record rec;
+  rec.seed = seed;
+  rec.generator = draw_generator_name;
+  rec.description = draw_generator_description;
+  rec.scheme = in.scheme;
+  rec.parameters = params;
+  rec.quarter = quarter;
+  rec.drawn_on = drawn_on;
+  rec.timing = std::move(timing);
+  rec.calendar_origin = in.calendar.origin();
+  rec.inputs = in.inputs;
+  rec.roster_size = in.inspectors.size();
+
+  strata_t strata{};
+  auto pools = stratify(in, params, drawn_on, strata, rec);
+  size_strata(params, pools, roster, checked, strata);
+  draw(params, seed, pools, strata, roster, checked, rec);
   rec.strata.assign(strata.begin(), strata.end());
   return rec;
 }
