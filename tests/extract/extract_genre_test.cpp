@@ -1,16 +1,15 @@
 // The genre, one form at a time: unit-less, bounded, relative and aspirational targets, ranges, signs, deadlines
-// that are not year ends, list forms, traditional script, findings for what cannot be read, and the target
-// reader the plan loader shares (qgov/extract/target_reading.hpp).
+// that are not year ends, list forms, traditional script, findings for what cannot be read.
+// The target reader alone is in target_reading_test.cpp, the bureau dictionary in bureaus_test.cpp.
+#include <qgov/extract/extract.hpp>
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include <qgov/extract/bureaus.hpp>
-#include <qgov/extract/extract.hpp>
 #include <qgov/extract/target_reading.hpp>
-#include <qgov/qgov.hpp>
 
 #include "../test_support.hpp"
 
@@ -229,43 +228,4 @@ TEST_CASE("genre: the Dongli plan converted to traditional script reads to the s
   }
   CHECK(s.data.clauses.size() == t.data.clauses.size());
   CHECK(s.data.sections.size() == t.data.sections.size());
-}
-
-TEST_CASE("genre: the bureau dictionary knows the usual names and short forms, with the level") {
-  const auto a = lookup_bureau("区市场监管局");
-  REQUIRE(a);
-  CHECK(a->id == "market_regulation");
-  CHECK(a->name_en == "District Market Regulation Bureau");
-  const auto b = lookup_bureau("市市场监督管理局");
-  REQUIRE(b);
-  CHECK(b->id == "market_regulation");
-  CHECK(b->name_en == "Municipal Market Regulation Bureau");
-  CHECK(lookup_bureau("县发展和改革委员会")->id == "development_reform");
-  CHECK(lookup_bureau("市发展改革委")->id == "development_reform");
-  CHECK(lookup_bureau("市场监管局")->name_en == "Market Regulation Bureau");
-  CHECK(lookup_bureau("团区委")->kind == unit_kind::party_mass_organisation);
-  CHECK(lookup_bureau("区检察院")->kind == unit_kind::judicial_organ);
-  CHECK(!lookup_bureau("区某某不存在局"));
-  // Dongli: the dictionary knows most printed names
-  const auto d = extract(test::read(test::repo("data/sources/dongli-2024.txt")));
-  std::size_t known = 0;
-  for (const auto& u : d.data.units) known += lookup_bureau(u.name).has_value();
-  MESSAGE("Dongli units the dictionary knows: ", known, " of ", d.data.units.size());
-  CHECK(known * 10 >= d.data.units.size() * 8);
-}
-
-TEST_CASE("target reader: one phrase, the reading the extractor and the plan loader share") {
-  const auto r = read_target("全社会研发支出占GDP比重超过3.8%");
-  REQUIRE(r);
-  CHECK(r->comparator == comparator::gt);
-  CHECK(r->value == 3.8);
-  CHECK(r->unit == "%");
-  CHECK(r->stated == "3.8%");
-  CHECK(!read_target("质量整体水平进一步全面提高"));
-  CHECK(read_targets("A企业达到50家、B项目不少于20个").size() == 2);
-  CHECK(!read_target("A企业达到50家、B项目不少于20个"));  // two targets: not one reading
-  const auto t = read_target("製造業產品質量合格率達到96%以上");
-  REQUIRE(t);
-  CHECK(t->value == 96);
-  CHECK(t->stated == "96%");
 }

@@ -1,7 +1,7 @@
 // Credit-risk classification: every trigger boundary from both sides, list triggers, reasons.
-#include <doctest/doctest.h>
-
 #include <qgov/supervision/credit_class.hpp>
+
+#include <doctest/doctest.h>
 
 using namespace qgov::supervision;
 

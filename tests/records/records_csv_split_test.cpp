@@ -2,6 +2,8 @@
 // the pieces parsed apart. Whatever the split size and the number of threads, the table, the problems and the rejects
 // must be those of the single-pass reader (read_records_csv on a stream). Every split size from 1 byte up is tried, so
 // a quoted line break, a multi-byte character, a "" escape and a CRLF each fall astride a split many times over.
+#include <qgov/records/records_csv.hpp>
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -12,7 +14,6 @@
 
 #include <qgov/core/error.hpp>
 #include <qgov/records/generator.hpp>
-#include <qgov/records/records_csv.hpp>
 
 using namespace qgov;
 using namespace qgov::records;

@@ -1,6 +1,8 @@
 // Metamorphic and property tests on the formulas and the evaluation (issue 13, point 4): relations that must hold
 // between two runs whatever the figures are. Each relation is checked over a grid or seeded random inputs, not one
 // hand-picked case, so that a rule broken in one corner of its domain shows.
+#include <qgov/eval/evaluation.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,8 +12,9 @@
 #include <string>
 #include <vector>
 
+#include <qgov/core/error.hpp>
 #include <qgov/io/observations.hpp>
-#include <qgov/qgov.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 #include <qgov/records/generator.hpp>
 #include <qgov/records/pass_rates.hpp>
 #include <qgov/records/records_csv.hpp>

@@ -1,10 +1,15 @@
 // Evaluation of the Dongli plan on small ledgers written for each rule: the statuses, the figures behind them,
 // the explanations and the scorecard.
+#include <qgov/eval/evaluation.hpp>
+
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/period.hpp>
+#include <qgov/formulas/scorecard.hpp>
+#include <qgov/io/evaluation_json.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 using namespace qgov;
 

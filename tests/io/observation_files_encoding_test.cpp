@@ -1,12 +1,16 @@
 // CSV as Excel saves it on Chinese Windows: GB18030 (GBK) or UTF-8 with a BOM, CRLF, blank rows of commas, a 合计
 // row — read to the same ledger as the UTF-8 file, or refused with what to do.
+#include <qgov/io/observation_files.hpp>
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iconv.h>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/error.hpp>
+#include <qgov/io/observations.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 using namespace qgov;
 namespace fs = std::filesystem;

@@ -2,6 +2,8 @@
 // en sentences are parsed back — status words, deadline words, the figure, its period and level, the target, the
 // projection, the growth ratio — and checked against the result and its trace. Plus the regression cases of issue 21
 // (one per contradiction it lists) and the all-levels rule of issue 13.
+#include <qgov/eval/evaluation.hpp>
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -10,7 +12,10 @@
 #include <string>
 #include <vector>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/period.hpp>
+#include <qgov/io/evaluation_json.hpp>
+#include <qgov/plans/dongli_2024.hpp>
+#include <qgov/render/explanation.hpp>
 
 using namespace qgov;
 

@@ -1,6 +1,8 @@
 // One language at a time: with --lang zh the evaluation and the report (text, Markdown, HTML) carry no English words
 // outside ids and units; with --lang en no Chinese outside quotes and names (titles, units' and clauses' names,
 // indicators as printed, the plan's quotes).
+#include <qgov/render/explanation.hpp>
+
 #include <doctest/doctest.h>
 
 #include <regex>
@@ -8,7 +10,12 @@
 #include <string>
 #include <vector>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/chinese_numeral.hpp>
+#include <qgov/eval/evaluation.hpp>
+#include <qgov/io/observations.hpp>
+#include <qgov/plans/dongli_2024.hpp>
+#include <qgov/render/evaluation_text.hpp>
+#include <qgov/render/report_html.hpp>
 
 using namespace qgov;
 

@@ -1,9 +1,11 @@
 // plan::validate on data built in code: the same rules as for files, for hosts that construct plans themselves.
+#include <qgov/plan/plan.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/error.hpp>
 
 using namespace qgov;
 

@@ -2,6 +2,8 @@
 // provinces' and the national plan's texts (tests/extract/corpus/, provenance in its README), each with a reading
 // written by hand. Reports precision and recall of numeric targets per plan and in total; docs/extract.md
 // carries the same figures.
+#include <qgov/extract/extract.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,8 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <qgov/extract/extract.hpp>
-#include <qgov/qgov.hpp>
+#include <qgov/io/plan_json.hpp>
 
 #include "../test_support.hpp"
 
