@@ -1,9 +1,10 @@
 // Scenario files: what they read, what they refuse (at its JSON path), and what a run reports.
+#include <qgov/scenario/scenario.hpp>
+
 #include <doctest/doctest.h>
 
 #include <qgov/io/plan_json.hpp>
 #include <qgov/plans/dongli_2024.hpp>
-#include <qgov/scenario/scenario.hpp>
 
 #include "../test_support.hpp"
 

@@ -1,5 +1,7 @@
 // Archives: every kind in every format round-trips; the committed fixtures of every version load and equal fresh
 // values; truncated, corrupted, foreign and mislabelled input gives a load_error that says what is wrong.
+#include <qgov/io/archive.hpp>
+
 #include <bit>
 #include <filesystem>
 #include <random>
@@ -8,12 +10,11 @@
 #include <doctest/doctest.h>
 
 #include <qgov/core/sha256.hpp>
-#include <qgov/io/archive.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
 #include "../test_support.hpp"
-#include "fixture_values.hpp"
+#include "../fixture_values.hpp"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <qgov/plans/dongli_2024.hpp>
 #include <qgov/version.hpp>
 
-#include "fixture_values.hpp"
+#include "../fixture_values.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -9,10 +9,10 @@ fail() { echo "scenario cli test: FAILED: $*" >&2; exit 1; }
 
 "$qgov" test "$src/examples/scenarios" --junit "$work/examples.xml" >"$work/examples.out" || fail "examples failed: $(cat "$work/examples.out")"
 grep -q "0 failed" "$work/examples.out" || fail "no summary line"
-xmllint --noout --schema "$src/tests/keep/junit-10.xsd" "$work/examples.xml"
+xmllint --noout --schema "$src/tests/scenario/junit-10.xsd" "$work/examples.xml"
 
 status=0
-"$qgov" test "$src/tests/keep/scenarios/wrong-expectation.json" --junit "$work/wrong.xml" >"$work/wrong.out" || status=$?
+"$qgov" test "$src/tests/scenario/scenarios/wrong-expectation.json" --junit "$work/wrong.xml" >"$work/wrong.out" || status=$?
 cat "$work/wrong.out"
 [[ $status -eq 1 ]] || fail "expected exit status 1 for a failing scenario, got $status"
 out=$(cat "$work/wrong.out")
@@ -23,7 +23,7 @@ for want in "FAIL  " "goal rd_expenditure_share: status" "- expected: achieved" 
             "PASS  " "1 passed, 1 failed"; do
   grep -qF -- "$want" <<<"$out" || fail "missing in the output: $want"
 done
-xmllint --noout --schema "$src/tests/keep/junit-10.xsd" "$work/wrong.xml"
+xmllint --noout --schema "$src/tests/scenario/junit-10.xsd" "$work/wrong.xml"
 grep -q '<failure message="rd_expenditure_share: status: expected achieved, got missed"' "$work/wrong.xml" ||
   fail "the JUnit failure message"
 
@@ -34,5 +34,5 @@ status=0
 [[ $status -eq 2 ]] || fail "a scenario file that does not load must exit 2, got $status"
 grep -qF "/scenarios/0/as_of: expected a date YYYY-MM-DD" "$work/bad.out" || fail "bad date not named: $(cat "$work/bad.out")"
 grep -qF "/scenarios/0/expect/goals/rd_share: unknown goal" "$work/bad.out" || fail "unknown goal not named"
-xmllint --noout --schema "$src/tests/keep/junit-10.xsd" "$work/bad.xml"
+xmllint --noout --schema "$src/tests/scenario/junit-10.xsd" "$work/bad.xml"
 echo "scenario cli test: ok"

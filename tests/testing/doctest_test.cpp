@@ -6,7 +6,7 @@
 #include <qgov/plans/dongli_2024.hpp>
 
 #include "../test_support.hpp"
-#include "fixture_values.hpp"
+#include "../fixture_values.hpp"
 
 namespace {
 
@@ -60,5 +60,5 @@ TEST_CASE("QGOV_CHECK_GOAL_STATUS fails on a wrong expectation" * doctest::shoul
 }
 
 TEST_CASE("QGOV_CHECK_SCENARIOS fails on the deliberately wrong scenario file" * doctest::should_fail()) {
-  QGOV_CHECK_SCENARIOS(test::repo("tests/keep/scenarios/wrong-expectation.json"));
+  QGOV_CHECK_SCENARIOS(test::repo("tests/scenario/scenarios/wrong-expectation.json"));
 }

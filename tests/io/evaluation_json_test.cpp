@@ -1,12 +1,13 @@
 // JSON interchange: load ∘ save is the identity on every field, for plans, observations and evaluations.
+#include <qgov/io/evaluation_json.hpp>
+
 #include <doctest/doctest.h>
 
-#include <qgov/io/evaluation_json.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/io/plan_json.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
-#include "fixture_values.hpp"
+#include "../fixture_values.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <qgov/io/plan_json.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
-#include "fixture_values.hpp"
+#include "../fixture_values.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) return 2;
