@@ -20,3 +20,15 @@ TEST_CASE("target reader: one phrase, the reading the extractor and the plan loa
   CHECK(t->value == 96);
   CHECK(t->stated == "96%");
 }
+
+TEST_CASE("target reader: 万 applied, traditional script read, the printed form kept, 力争 flagged") {
+  const auto r = read_target("力争注冊商標總量達到7萬件");
+  REQUIRE(r);
+  CHECK(r->value == 70000);
+  CHECK(r->unit == "件");
+  CHECK(r->stated == "7萬件");
+  CHECK(r->aspirational);
+  CHECK(!r->increase);
+  CHECK(read_targets("").empty());
+  CHECK(read_targets("\xff\xfe not UTF-8").empty());
+}

@@ -1,4 +1,5 @@
-// The terminal and Markdown reports: the same statuses, values and grades as the JSON evaluation.
+// The terminal and Markdown reports: the same statuses, values and grades as the JSON evaluation, the sections
+// each language heads them with, and one language at a time when asked.
 #include <qgov/render/evaluation_text.hpp>
 
 #include <doctest/doctest.h>
@@ -27,6 +28,30 @@ observation_ledger sample() {
 evaluation sample_evaluation() { return evaluate(dongli(), sample(), *parse_iso_date("2025-12-31")); }
 
 }  // namespace
+
+TEST_CASE("the text report heads its bureau table in the language asked for, and names every unit") {
+  const auto e = sample_evaluation();
+  const auto en = render_text(e, dongli(), language::en);
+  const auto zh = render_text(e, dongli(), language::zh);
+  CHECK(en.find(std::string(wording::words_for(language::en).bureau_scorecard)) != std::string::npos);
+  CHECK(zh.find(std::string(wording::words_for(language::zh).bureau_scorecard)) != std::string::npos);
+  CHECK(en.find("Bureau scorecard") != std::string::npos);  // as `qgov evaluate --format text` prints it (cli.evaluate_text)
+  for (const auto& u : dongli().units()) {
+    if (u.kind == unit_kind::collective) continue;
+    CAPTURE(u.name);
+    CHECK(zh.find(u.name) != std::string::npos);
+  }
+  CHECK(render_text(e, dongli()) != en);  // both languages by default
+}
+
+TEST_CASE("the Markdown report is Markdown: a level-2 heading per part and pipe tables") {
+  const auto md_zh = render_markdown(sample_evaluation(), dongli(), language::zh);
+  CHECK(md_zh.find("## 部门考核计分") != std::string::npos);  // as cli.evaluate_md expects
+  CHECK(md_zh.find("\n|") != std::string::npos);
+  CHECK(md_zh.find("| `food_sampling_pass_rate` |") != std::string::npos);
+  const auto md_en = render_markdown(sample_evaluation(), dongli(), language::en);
+  CHECK(md_en.find("## 部门考核计分") == std::string::npos);
+}
 
 TEST_CASE("the Markdown and text reports carry the JSON evaluation's statuses, values and grades") {
   const auto e = sample_evaluation();
