@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include <qgov/core/comparator.hpp>
+
+#include <doctest/doctest.h>
 
 using qgov::comparator;
 

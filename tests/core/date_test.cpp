@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include <qgov/core/date.hpp>
+
+#include <doctest/doctest.h>
 
 TEST_SUITE("date") {
   TEST_CASE("ISO dates parse strictly") {

@@ -1,8 +1,8 @@
+#include <qgov/core/sha256.hpp>
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include <qgov/core/sha256.hpp>
 
 TEST_SUITE("sha256") {
   TEST_CASE("FIPS 180-4 test vectors") {

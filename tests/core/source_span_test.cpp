@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include <qgov/core/source_span.hpp>
+
+#include <doctest/doctest.h>
 
 TEST_SUITE("source_span") {
   TEST_CASE("text_at returns the covered bytes and refuses spans outside the text") {

@@ -1,14 +1,19 @@
 // The authoring path: text + reviewed overlay → plan file. The Dongli plan file is its output byte for byte; the
 // overlay must answer every finding; the skeleton starts a new plan's overlay.
+#include <qgov/extract/author.hpp>
+
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include <qgov/extract/author.hpp>
+#include <qgov/core/error.hpp>
+#include <qgov/core/period.hpp>
+#include <qgov/eval/evaluation.hpp>
 #include <qgov/extract/extract.hpp>
-#include <qgov/qgov.hpp>
+#include <qgov/io/plan_json.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 #include "../test_support.hpp"
 

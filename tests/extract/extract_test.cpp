@@ -1,4 +1,6 @@
 // The text extractor: the Dongli plan read back from its own text, and one small text per form and word.
+#include <qgov/extract/extract.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -8,8 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <qgov/extract/extract.hpp>
-#include <qgov/qgov.hpp>
+#include <qgov/core/error.hpp>
+#include <qgov/io/plan_json.hpp>
+#include <qgov/plan/plan.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 #include "../test_support.hpp"
 

@@ -1,8 +1,8 @@
+#include <qgov/formulas/goal_rules.hpp>
+
 #include <doctest/doctest.h>
 
 #include <array>
-
-#include <qgov/formulas/goal_rules.hpp>
 
 using namespace qgov;
 using namespace qgov::formulas;

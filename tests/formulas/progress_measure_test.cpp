@@ -1,4 +1,6 @@
 // The Open SDG progress measure: sdg-build 2.4.0's 379 published series, its synthetic vectors, and every case it cannot assess.
+#include <qgov/formulas/progress_measure.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,8 +18,6 @@
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
-
-#include <qgov/formulas/progress_measure.hpp>
 
 #include "../test_support.hpp"
 

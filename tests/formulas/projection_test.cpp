@@ -1,9 +1,9 @@
+#include <qgov/formulas/projection.hpp>
+
 #include <doctest/doctest.h>
 
 #include <array>
 #include <cmath>
-
-#include <qgov/formulas/projection.hpp>
 
 using namespace qgov::formulas;
 

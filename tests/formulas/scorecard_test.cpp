@@ -1,9 +1,9 @@
+#include <qgov/formulas/scorecard.hpp>
+
 #include <doctest/doctest.h>
 
 #include <array>
 #include <optional>
-
-#include <qgov/formulas/scorecard.hpp>
 
 using namespace qgov::formulas;
 

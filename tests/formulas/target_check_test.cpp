@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include <qgov/formulas/target_check.hpp>
+
+#include <doctest/doctest.h>
 
 using namespace qgov;
 

@@ -2,6 +2,8 @@
 // inputs. Each refusal must be a load_error whose every problem names a location and says what was wrong, in one
 // bounded line; a variant that only re-encodes a valid file (a BOM, CRLF line ends) must either load to exactly what
 // the valid file gives or be refused that way; and a refused load leaves the caller's value as it was.
+#include <qgov/io/input_file.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,10 +14,14 @@
 #include <string>
 #include <vector>
 
+#include <qgov/core/error.hpp>
+#include <qgov/eval/evaluation.hpp>
+#include <qgov/io/archive.hpp>
 #include <qgov/io/evaluation_json.hpp>
 #include <qgov/io/observations.hpp>
+#include <qgov/io/plan_json.hpp>
 #include <qgov/io/progress_json.hpp>
-#include <qgov/qgov.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 #include <qgov/records/manufacturing_rate.hpp>
 #include <qgov/records/records_csv.hpp>
 #include <qgov/scenario/scenario.hpp>

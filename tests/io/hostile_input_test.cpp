@@ -1,5 +1,7 @@
 // What the loaders let through before issue 13 (point 6) and the empty answers that passed silently (point 3): each
 // case found by the hostile-input trial has a regression test here, with the message it now gives.
+#include <qgov/io/input_file.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,11 +14,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <qgov/core/error.hpp>
 #include <qgov/extract/extract.hpp>
 #include <qgov/extract/target_reading.hpp>
-#include <qgov/io/input_file.hpp>
+#include <qgov/io/archive.hpp>
 #include <qgov/io/observations.hpp>
-#include <qgov/qgov.hpp>
+#include <qgov/io/plan_json.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 #include <qgov/records/records_csv.hpp>
 #include <qgov/scenario/scenario.hpp>
 #include <qgov/supervision/directory_io.hpp>

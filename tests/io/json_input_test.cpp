@@ -1,14 +1,18 @@
 // Every JSON reader takes input the same way (src/detail/json_input.hpp): duplicate keys, numbers out of range, hostile
 // nesting and text that is not JSON all end as a qgov::load_error naming the input, never another exception.
+#include <qgov/io/plan_json.hpp>
+
 #include <doctest/doctest.h>
 
 #include <functional>
 #include <string>
 #include <vector>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/error.hpp>
 #include <qgov/io/evaluation_json.hpp>
+#include <qgov/io/observations.hpp>
 #include <qgov/io/progress_json.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 #include <qgov/scenario/scenario.hpp>
 #include <qgov/supervision/directory_io.hpp>
 

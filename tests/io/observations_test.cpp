@@ -1,4 +1,6 @@
 // Observation files: CSV and JSON, one clear message per problem, revisions and what was known when, round trips.
+#include <qgov/io/observations.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -7,8 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <qgov/io/observations.hpp>
-#include <qgov/qgov.hpp>
+#include <qgov/core/error.hpp>
+#include <qgov/core/period.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 #include "../test_support.hpp"
 

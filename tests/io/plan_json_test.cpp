@@ -1,4 +1,6 @@
 // Plan files: round trip, and one clear message per problem for each kind of bad input.
+#include <qgov/io/plan_json.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -7,7 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/error.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 #include "../test_support.hpp"
 

@@ -1,5 +1,7 @@
 // Data-collection workbooks: what is written, and what a returned workbook may and may not contain. The round trip
 // through openpyxl (a bureau filling the workbook) is tests/io/workbook_roundtrip.py.
+#include <qgov/io/workbook.hpp>
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -7,7 +9,11 @@
 #include <map>
 #include <unistd.h>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/error.hpp>
+#include <qgov/core/period.hpp>
+#include <qgov/io/observation_files.hpp>
+#include <qgov/plan/plan.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 #include "../../src/detail/workbook_read.hpp"
 #include "../../src/detail/xlsx_reader.hpp"

@@ -1,3 +1,5 @@
+#include <qgov/plan/plan.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -7,7 +9,7 @@
 #include <range/v3/range/conversion.hpp>
 #include <range/v3/view/transform.hpp>
 
-#include <qgov/qgov.hpp>
+#include <qgov/plans/dongli_2024.hpp>
 
 using namespace qgov;
 

@@ -1,6 +1,8 @@
 // The embedded Dongli plan, checked against the text of 东丽政发〔2024〕5号 itself — not against a copy of the answers.
 // Each check re-reads the source with its own small scanner, so an error in the plan file cannot hide behind the same
 // error in an expected-values table.
+#include <qgov/plans/dongli_2024.hpp>
+
 #include <doctest/doctest.h>
 
 #include <map>
@@ -12,7 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <qgov/qgov.hpp>
+#include <qgov/core/sha256.hpp>
+#include <qgov/io/plan_json.hpp>
 
 #include "../test_support.hpp"
 

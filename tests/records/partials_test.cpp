@@ -1,5 +1,7 @@
 // Mergeable aggregates: the partials of any split of the records, merged in any tree shape, give exactly the one-pass
 // results (a property test over random splits), and their binary form round-trips and refuses damaged input.
+#include <qgov/records/partials.hpp>
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -10,7 +12,6 @@
 
 #include <qgov/core/error.hpp>
 #include <qgov/records/generator.hpp>
-#include <qgov/records/partials.hpp>
 #include <qgov/records/records_csv.hpp>
 
 using namespace qgov;

@@ -1,8 +1,9 @@
 // Enterprise directory, roster, calendar and scheme files: what they read, and every error at file:line:column.
+#include <qgov/supervision/directory_io.hpp>
+
 #include <doctest/doctest.h>
 
 #include <qgov/core/error.hpp>
-#include <qgov/supervision/directory_io.hpp>
 
 #include "../test_support.hpp"
 

@@ -1,5 +1,7 @@
 // The 双随机 draw: reproducibility, row-order independence, and the ratio, two-inspector, conflict and frequency rules
 // on every draw of many seeds; the timing rule with the 2025 calendar.
+#include <qgov/supervision/draw.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <qgov/core/error.hpp>
 #include <qgov/core/sha256.hpp>
 #include <qgov/supervision/directory_io.hpp>
-#include <qgov/supervision/draw.hpp>
 #include <qgov/supervision/publication.hpp>
 
 #include "../test_support.hpp"

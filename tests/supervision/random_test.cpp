@@ -1,11 +1,11 @@
 // The draw's generator against the reference outputs of splitmix64 and xoshiro256**, and its bounded integers.
+#include <qgov/supervision/random.hpp>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <array>
 #include <numeric>
-
-#include <qgov/supervision/random.hpp>
 
 using namespace qgov::supervision;
 

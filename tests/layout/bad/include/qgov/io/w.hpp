@@ -1,0 +1,3 @@
+// fixture: a public header that has behaviour but no test of its own
+#pragma once
+inline int w() { return 1; }
