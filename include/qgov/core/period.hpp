@@ -30,7 +30,8 @@ public:
   [[nodiscard]] int year_number() const noexcept { return static_cast<int>(first_.year()); }
   /// The period as written: `2024`, `2024-Q3`, `2024-09`, `2024-09-30`.
   [[nodiscard]] std::string str() const;
-  /// The period's end as a fractional year (2024-12-31 → 2024.997…), the time axis of the progress formulas.
+  /// The period's end as a fractional year, counted at the end of its last day (2024-12-31 → 2025.0, 2024-06-30 →
+  /// 2024.497…), the time axis of the progress formulas.
   [[nodiscard]] double end_as_year() const noexcept;
 
   friend bool operator==(const period& a, const period& b) noexcept { return a.kind_ == b.kind_ && a.first_ == b.first_; }
