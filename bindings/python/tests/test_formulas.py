@@ -19,15 +19,21 @@ def test_one_series_with_a_target():
     assert r.status == "substantial_progress"
 
 
-def test_batch_equals_one_by_one():
-    rng = np.random.default_rng(7)
-    n = 200
+def random_series(seed, n):
+    """n series of 1–7 yearly points from 2012, half with a target, half higher-is-better."""
+    rng = np.random.default_rng(seed)
     lengths = rng.integers(1, 8, n)
     offsets = np.concatenate([[0], np.cumsum(lengths)])
     years = np.concatenate([2012 + np.arange(k) for k in lengths]).astype(float)
     values = rng.uniform(1, 100, offsets[-1])
     targets = np.where(rng.uniform(size=n) < 0.5, np.nan, rng.uniform(50, 150, n))
     direction = np.where(rng.uniform(size=n) < 0.5, 1.0, -1.0)
+    return years, values, offsets, targets, direction
+
+
+def test_batch_equals_one_by_one():
+    n = 200
+    years, values, offsets, targets, direction = random_series(7, n)
     batch = qgov.progress_measure(years, values, offsets, target=targets, direction=direction, target_year=2030)
     assert len(batch) == n
     for i in range(0, n, 17):
@@ -72,15 +78,9 @@ def test_empty_batch_and_chunk_boundaries():
 
 @pytest.mark.parametrize("threads", [0, 2, 3, 7])
 def test_threads_give_the_same_frame(threads):
-    # 30 000 series of 1–7 points: several 4096-series chunks per thread, blocks that end inside a chunk
-    rng = np.random.default_rng(11)
+    # 30 000 series: several 4096-series chunks per thread, blocks that end inside a chunk
     n = 30_000
-    lengths = rng.integers(1, 8, n)
-    offsets = np.concatenate([[0], np.cumsum(lengths)])
-    years = np.concatenate([2012 + np.arange(k) for k in lengths]).astype(float)
-    values = rng.uniform(1, 100, offsets[-1])
-    targets = np.where(rng.uniform(size=n) < 0.5, np.nan, rng.uniform(50, 150, n))
-    direction = np.where(rng.uniform(size=n) < 0.5, 1.0, -1.0)
+    years, values, offsets, targets, direction = random_series(11, n)
     args = dict(target=targets, direction=direction, target_year=2030, base_year=2013)
     one = qgov.progress_measure(years, values, offsets, **args)
     many = qgov.progress_measure(years, values, offsets, threads=threads, **args)
