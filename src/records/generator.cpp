@@ -6,8 +6,33 @@
 #include <sstream>
 
 #include <qgov/records/records_csv.hpp>
+#include <qgov/supervision/random.hpp>
 
 namespace qgov::records {
+namespace {
+
+// The draw's generator (xoshiro256** seeded through splitmix64, checked against the reference outputs in
+// tests/supervision/random_test.cpp), with the two draws the records need.
+class xoshiro256 {
+public:
+  explicit xoshiro256(std::uint64_t seed) noexcept : g_(seeded(seed)) {}
+  std::uint64_t operator()() noexcept { return g_.next(); }
+  /// Uniform in [0, n) (Lemire's multiply-shift; the tiny bias is irrelevant here and portable).
+  std::uint32_t below(std::uint32_t n) noexcept {
+    return static_cast<std::uint32_t>(((*this)() >> 32) * n >> 32);
+  }
+  /// Uniform in [0, 1).
+  double unit() noexcept { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+
+private:
+  static supervision::xoshiro256ss seeded(std::uint64_t seed) noexcept {
+    supervision::splitmix64 sm(seed);
+    return supervision::xoshiro256ss(sm);
+  }
+  supervision::xoshiro256ss g_;
+};
+
+}  // namespace
 
 const std::vector<std::string>& generator_regions() {
   static const std::vector<std::string> r{
