@@ -12,6 +12,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/core/period.hpp>
 #include <qgov/core/sha256.hpp>
+#include <qgov/io/input_file.hpp>
 #include <qgov/supervision/directory_io.hpp>
 #include <qgov/supervision/draw.hpp>
 #include <qgov/supervision/publication.hpp>
@@ -24,6 +25,11 @@ namespace qgov::cli {
 namespace {
 
 using namespace qgov::supervision;
+
+// A supervision input: a file (regular, within the supervision limit) or, for "-", standard input.
+std::string read_supervision_input(const std::string& path) {
+  return read_input(path, input_limits::supervision, "supervision file");
+}
 
 credit_scheme choose_scheme(const std::string& s) {
   if (s.empty() || s == "tianjin-2017") return credit_scheme::tianjin_2017();
@@ -139,21 +145,21 @@ void add_supervision_commands(CLI::App& app) {
   d->callback([o] {
     draw_input in;
     in.scheme = choose_scheme(o->scheme);
-    const std::string etext = o->enterprises == "-" ? read_input("-") : read_file_bytes(o->enterprises);
-    const std::string itext = o->inspectors == "-" ? read_input("-") : read_file_bytes(o->inspectors);
+    const std::string etext = read_supervision_input(o->enterprises);
+    const std::string itext = read_supervision_input(o->inspectors);
     in.enterprises = parse_enterprises_csv(etext, in.scheme, input_name(o->enterprises));
     in.inspectors = parse_inspectors_csv(itext, input_name(o->inspectors));
     auto name = [](const std::string& p) { return std::filesystem::path(p).filename().string(); };
     in.inputs.push_back({"enterprises", name(o->enterprises), sha256_hex(etext)});
     in.inputs.push_back({"inspectors", name(o->inspectors), sha256_hex(itext)});
     if (!o->calendar.empty()) {
-      const std::string ctext = o->calendar == "-" ? read_input("-") : read_file_bytes(o->calendar);
+      const std::string ctext = read_supervision_input(o->calendar);
       const auto cal = parse_calendar_csv(ctext, input_name(o->calendar));
       in.calendar = work_calendar(cal.holidays(), cal.workdays(), name(o->calendar));
       in.inputs.push_back({"calendar", name(o->calendar), sha256_hex(ctext)});
     }
     if (!o->scheme.empty() && o->scheme != "tianjin-2017" && o->scheme != "national-2022")
-      in.inputs.push_back({"scheme", name(o->scheme), sha256_hex(read_file_bytes(o->scheme))});
+      in.inputs.push_back({"scheme", name(o->scheme), sha256_hex(read_input_file(o->scheme, input_limits::supervision, "supervision file"))});
     const auto q = period::parse(o->quarter);
     if (!q || q->kind() != period::kind_t::quarter)
       throw qgov::error("--quarter: expected a quarter like 2025-Q1, got \"" + o->quarter + "\"");

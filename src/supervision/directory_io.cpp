@@ -139,12 +139,12 @@ void walk_table(std::string_view text, const std::vector<std::string_view>& name
       });
 }
 
-}  // namespace
-
+// regular files only, within the limit: a directory, a FIFO or /dev/zero is one clear load_error
 std::string read_file_bytes(const std::filesystem::path& file) {
-  // regular files only, within the limit: a directory, a FIFO or /dev/zero is one clear load_error
   return read_input_file(file, input_limits::supervision, "supervision file");
 }
+
+}  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Enterprises

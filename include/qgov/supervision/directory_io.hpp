@@ -36,7 +36,4 @@ namespace qgov::supervision {
 [[nodiscard]] credit_scheme parse_scheme_json(std::string_view text, std::string origin = "<scheme>");
 [[nodiscard]] credit_scheme load_scheme(const std::filesystem::path& file);
 
-/// The bytes of a file; throws qgov::error naming it when it cannot be read.
-[[nodiscard]] std::string read_file_bytes(const std::filesystem::path& file);
-
 }  // namespace qgov::supervision
