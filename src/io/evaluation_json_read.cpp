@@ -148,16 +148,8 @@ struct reader {
   }
 };
 
-std::optional<clause_coverage> parse_coverage(std::string_view s) {
-  for (auto c : {clause_coverage::measurable, clause_coverage::qualitative_only, clause_coverage::none})
-    if (to_string(c) == s) return c;
-  return std::nullopt;
-}
-std::optional<formulas::grade> parse_grade(std::string_view s) {
-  for (auto g : {formulas::grade::A, formulas::grade::B, formulas::grade::C, formulas::grade::D})
-    if (formulas::to_string(g) == s) return g;
-  return std::nullopt;
-}
+std::optional<clause_coverage> parse_coverage(std::string_view s) { return value_in(clause_coverage_names, s); }
+std::optional<formulas::grade> parse_grade(std::string_view s) { return value_in(formulas::grade_names, s); }
 constexpr const char* statuses = "achieved, on_track, at_risk, off_track, missed, no_data, not_scored";
 
 level_result read_level(reader& r, const json& l, const std::string& lp) {

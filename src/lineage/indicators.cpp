@@ -99,8 +99,8 @@ indicator_vocabulary parse_indicator_vocabulary(std::string_view text, const std
         else r.add(at + "/unit", "expected a string, got " + detail::type_name(j["unit"]));
       }
       const std::string better = r.string(j, "better", at, true);
-      if (better == "lower") ind.better = better_direction::lower;
-      else if (!better.empty() && better != "higher")
+      if (const auto b = value_in(better_direction_names, better)) ind.better = *b;
+      else if (!better.empty())
         r.add(at + "/better", "unknown value \"" + better + "\"; expected one of: higher, lower");
       if (!ind.id.empty() && !id_at.emplace(ind.id, at).second)
         r.add(at + "/id", "duplicate indicator id \"" + ind.id + "\" (first at " + id_at[ind.id] + ")");

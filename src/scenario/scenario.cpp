@@ -46,11 +46,7 @@ void check_number(std::vector<check_failure>& out, const std::string& subject, c
 
 std::string describe(const plan* p, const goal_result& r);
 
-std::optional<formulas::grade> parse_grade(std::string_view s) {
-  for (auto g : {formulas::grade::A, formulas::grade::B, formulas::grade::C, formulas::grade::D})
-    if (formulas::to_string(g) == s) return g;
-  return std::nullopt;
-}
+std::optional<formulas::grade> parse_grade(std::string_view s) { return value_in(formulas::grade_names, s); }
 
 std::string read_file(const std::filesystem::path& p, const std::string& origin, const std::string& where,
                       std::uintmax_t limit, std::string_view what) {

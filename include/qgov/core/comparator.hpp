@@ -4,43 +4,30 @@
 #include <optional>
 #include <string_view>
 
+#include <qgov/core/enum_names.hpp>
+
 namespace qgov {
 
 /// The comparison a target states. Strictness is data: "超过" is `gt`, "达到…以上" is `ge`.
 enum class comparator { gt, ge, lt, le, eq };
 
+/// The comparators' names in plan files and JSON.
+inline constexpr std::array<enum_name<comparator>, 5> comparator_names{{
+    {comparator::gt, "gt"}, {comparator::ge, "ge"}, {comparator::lt, "lt"}, {comparator::le, "le"}, {comparator::eq, "eq"}}};
+
+/// The comparators' mathematical symbols, for explanations.
+inline constexpr std::array<enum_name<comparator>, 5> comparator_symbols{{
+    {comparator::gt, ">"}, {comparator::ge, "\u2265"}, {comparator::lt, "<"}, {comparator::le, "\u2264"}, {comparator::eq, "="}}};
+
 /// The comparator's name in plan files and JSON: "gt", "ge", "lt", "le", "eq".
-[[nodiscard]] constexpr std::string_view to_string(comparator c) noexcept {
-  switch (c) {
-    case comparator::gt: return "gt";
-    case comparator::ge: return "ge";
-    case comparator::lt: return "lt";
-    case comparator::le: return "le";
-    case comparator::eq: return "eq";
-  }
-  return "?";
-}
+[[nodiscard]] constexpr std::string_view to_string(comparator c) noexcept { return name_in(comparator_names, c); }
 
 /// The mathematical symbol, for explanations: ">", "≥", "<", "≤", "=".
-[[nodiscard]] constexpr std::string_view symbol(comparator c) noexcept {
-  switch (c) {
-    case comparator::gt: return ">";
-    case comparator::ge: return "\u2265";
-    case comparator::lt: return "<";
-    case comparator::le: return "\u2264";
-    case comparator::eq: return "=";
-  }
-  return "?";
-}
+[[nodiscard]] constexpr std::string_view symbol(comparator c) noexcept { return name_in(comparator_symbols, c); }
 
 /// Parses a comparator name as written in plan files; nullopt for anything else.
 [[nodiscard]] constexpr std::optional<comparator> parse_comparator(std::string_view s) noexcept {
-  if (s == "gt") return comparator::gt;
-  if (s == "ge") return comparator::ge;
-  if (s == "lt") return comparator::lt;
-  if (s == "le") return comparator::le;
-  if (s == "eq") return comparator::eq;
-  return std::nullopt;
+  return value_in(comparator_names, s);
 }
 
 /// Whether `observed` satisfies `observed <c> target`; exact, no tolerance (a tolerance is a policy choice of the caller).

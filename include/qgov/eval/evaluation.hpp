@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 #include <qgov/core/period.hpp>
 #include <qgov/eval/observation.hpp>
@@ -89,8 +90,13 @@ struct bureau_score {
 /// Whether a clause carries a goal that can be measured.
 enum class clause_coverage { measurable, qualitative_only, none };
 
+inline constexpr std::array<enum_name<clause_coverage>, 3> clause_coverage_names{
+    {{clause_coverage::measurable, "measurable"},
+     {clause_coverage::qualitative_only, "qualitative_only"},
+     {clause_coverage::none, "none"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(clause_coverage c) noexcept {
-  return c == clause_coverage::measurable ? "measurable" : c == clause_coverage::qualitative_only ? "qualitative_only" : "none";
+  return name_in(clause_coverage_names, c);
 }
 
 /// A clause's coverage by goals.

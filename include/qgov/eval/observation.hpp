@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 #include <qgov/core/period.hpp>
 #include <qgov/core/rate.hpp>
@@ -18,21 +19,24 @@ namespace qgov {
 /// The administrative level a figure belongs to, for "各级" goals: 国家, 市, 区.
 enum class level { national, municipal, district };
 
-[[nodiscard]] constexpr std::string_view to_string(level l) noexcept {
-  switch (l) {
-    case level::national: return "national";
-    case level::municipal: return "municipal";
-    case level::district: return "district";
-  }
-  return "?";
-}
+/// The levels' names in files and JSON (what `to_string` gives).
+inline constexpr std::array<enum_name<level>, 3> level_names{
+    {{level::national, "national"}, {level::municipal, "municipal"}, {level::district, "district"}}};
+
+/// The Chinese spellings `parse_level` also accepts; `to_string` never gives them.
+inline constexpr std::array<enum_name<level>, 6> level_aliases{{{level::national, "国家"},
+                                                                {level::national, "国家级"},
+                                                                {level::municipal, "市"},
+                                                                {level::municipal, "市级"},
+                                                                {level::district, "区"},
+                                                                {level::district, "区级"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(level l) noexcept { return name_in(level_names, l); }
 
 /// Parses "national"/"municipal"/"district" or 国家/市/区 (also 国家级/市级/区级); nullopt otherwise.
 [[nodiscard]] inline std::optional<level> parse_level(std::string_view s) noexcept {
-  if (s == "national" || s == "国家" || s == "国家级") return level::national;
-  if (s == "municipal" || s == "市" || s == "市级") return level::municipal;
-  if (s == "district" || s == "区" || s == "区级") return level::district;
-  return std::nullopt;
+  if (const auto l = value_in(level_names, s)) return l;
+  return value_in(level_aliases, s);
 }
 
 /// One reported figure: a value, or a rate with numerator and denominator, for a goal and period.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
 namespace qgov {
@@ -18,20 +19,17 @@ enum class progress_method {
   unsd_expected,      ///< UNSD Progress Chart: latest value grown at the observed CAGR to the deadline
 };
 
+inline constexpr std::array<enum_name<progress_method>, 3> progress_method_names{
+    {{progress_method::open_sdg, "open_sdg"},
+     {progress_method::linear_projection, "linear_projection"},
+     {progress_method::unsd_expected, "unsd_expected"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(progress_method m) noexcept {
-  switch (m) {
-    case progress_method::open_sdg: return "open_sdg";
-    case progress_method::linear_projection: return "linear_projection";
-    case progress_method::unsd_expected: return "unsd_expected";
-  }
-  return "?";
+  return name_in(progress_method_names, m);
 }
 
 [[nodiscard]] constexpr std::optional<progress_method> parse_progress_method(std::string_view s) noexcept {
-  if (s == "open_sdg") return progress_method::open_sdg;
-  if (s == "linear_projection") return progress_method::linear_projection;
-  if (s == "unsd_expected") return progress_method::unsd_expected;
-  return std::nullopt;
+  return value_in(progress_method_names, s);
 }
 
 /// A 一票否决 event: a regional or systemic quality-safety incident that forces a unit's grade to D.

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include <qgov/core/enum_names.hpp>
+
 namespace qgov {
 
 /// A goal's status as of a date; see docs/formulas.md ("Goal statuses") for the rule behind each.
@@ -17,39 +19,32 @@ enum class goal_status {
   not_scored,  ///< a qualitative goal: tracked, not scored
 };
 
-[[nodiscard]] constexpr std::string_view to_string(goal_status s) noexcept {
-  switch (s) {
-    case goal_status::achieved: return "achieved";
-    case goal_status::on_track: return "on_track";
-    case goal_status::at_risk: return "at_risk";
-    case goal_status::off_track: return "off_track";
-    case goal_status::missed: return "missed";
-    case goal_status::no_data: return "no_data";
-    case goal_status::not_scored: return "not_scored";
-  }
-  return "?";
-}
+/// The statuses' names in JSON and reports.
+inline constexpr std::array<enum_name<goal_status>, 7> goal_status_names{{{goal_status::achieved, "achieved"},
+                                                                          {goal_status::on_track, "on_track"},
+                                                                          {goal_status::at_risk, "at_risk"},
+                                                                          {goal_status::off_track, "off_track"},
+                                                                          {goal_status::missed, "missed"},
+                                                                          {goal_status::no_data, "no_data"},
+                                                                          {goal_status::not_scored, "not_scored"}}};
+
+/// The statuses in Chinese, as a report to the leading group would word them.
+inline constexpr std::array<enum_name<goal_status>, 7> goal_status_chinese{{{goal_status::achieved, "已达成"},
+                                                                            {goal_status::on_track, "进度正常"},
+                                                                            {goal_status::at_risk, "存在风险"},
+                                                                            {goal_status::off_track, "进度滞后"},
+                                                                            {goal_status::missed, "未达成"},
+                                                                            {goal_status::no_data, "暂无数据"},
+                                                                            {goal_status::not_scored, "不评分"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(goal_status s) noexcept { return name_in(goal_status_names, s); }
 
 [[nodiscard]] constexpr std::optional<goal_status> parse_goal_status(std::string_view s) noexcept {
-  for (auto v : {goal_status::achieved, goal_status::on_track, goal_status::at_risk, goal_status::off_track,
-                 goal_status::missed, goal_status::no_data, goal_status::not_scored})
-    if (to_string(v) == s) return v;
-  return std::nullopt;
+  return value_in(goal_status_names, s);
 }
 
 /// The status in Chinese, as a report to the leading group would word it.
-[[nodiscard]] constexpr std::string_view to_chinese(goal_status s) noexcept {
-  switch (s) {
-    case goal_status::achieved: return "已达成";
-    case goal_status::on_track: return "进度正常";
-    case goal_status::at_risk: return "存在风险";
-    case goal_status::off_track: return "进度滞后";
-    case goal_status::missed: return "未达成";
-    case goal_status::no_data: return "暂无数据";
-    case goal_status::not_scored: return "不评分";
-  }
-  return "?";
-}
+[[nodiscard]] constexpr std::string_view to_chinese(goal_status s) noexcept { return name_in(goal_status_chinese, s); }
 
 /// How bad a status is, for "the worst level decides": missed 5 … achieved 1; no_data and not_scored 0.
 [[nodiscard]] constexpr int severity(goal_status s) noexcept {

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include <qgov/core/enum_names.hpp>
+
 namespace qgov::formulas {
 
 /// The base year when a configuration names none (sdg-build's default).
@@ -40,28 +42,23 @@ enum class progress_status : std::uint8_t {
   not_available,
 };
 
+/// The statuses' Open SDG names.
+inline constexpr std::array<enum_name<progress_status>, 6> progress_status_names{
+    {{progress_status::target_achieved, "target_achieved"},
+     {progress_status::substantial_progress, "substantial_progress"},
+     {progress_status::moderate_progress, "moderate_progress"},
+     {progress_status::limited_progress, "limited_progress"},
+     {progress_status::deterioration, "deterioration"},
+     {progress_status::not_available, "not_available"}}};
+
 /// The status's Open SDG name: "target_achieved", "substantial_progress", … "not_available".
 [[nodiscard]] constexpr std::string_view to_string(progress_status s) noexcept {
-  switch (s) {
-    case progress_status::target_achieved: return "target_achieved";
-    case progress_status::substantial_progress: return "substantial_progress";
-    case progress_status::moderate_progress: return "moderate_progress";
-    case progress_status::limited_progress: return "limited_progress";
-    case progress_status::deterioration: return "deterioration";
-    case progress_status::not_available: return "not_available";
-  }
-  return "?";
+  return name_in(progress_status_names, s);
 }
 
 /// Parses an Open SDG status name; nullopt for anything else (including the empty status of an uncalculated indicator).
 [[nodiscard]] constexpr std::optional<progress_status> parse_progress_status(std::string_view s) noexcept {
-  if (s == "target_achieved") return progress_status::target_achieved;
-  if (s == "substantial_progress") return progress_status::substantial_progress;
-  if (s == "moderate_progress") return progress_status::moderate_progress;
-  if (s == "limited_progress") return progress_status::limited_progress;
-  if (s == "deterioration") return progress_status::deterioration;
-  if (s == "not_available") return progress_status::not_available;
-  return std::nullopt;
+  return value_in(progress_status_names, s);
 }
 
 /// Why a series has no progress value (`none` if it has one); from `only_one_year` on, a met target still gives `target_achieved`.
@@ -83,24 +80,25 @@ enum class not_available_reason : std::uint8_t {
   non_finite_result,
 };
 
+/// The reasons' short English explanations, for traces and reports (sentences, not identifiers: nothing parses them).
+inline constexpr std::array<enum_name<not_available_reason>, 13> not_available_reason_names{
+    {{not_available_reason::none, "none"},
+     {not_available_reason::no_data, "no data"},
+     {not_available_reason::non_finite_input, "a year, value, target, limit or threshold is infinite or NaN"},
+     {not_available_reason::duplicate_year, "duplicate year"},
+     {not_available_reason::no_year_at_or_after_base_year, "no data at or after the base year"},
+     {not_available_reason::invalid_thresholds, "thresholds are not ordered high >= med >= low"},
+     {not_available_reason::invalid_batch_layout, "inconsistent batch layout (sizes or offsets)"},
+     {not_available_reason::only_one_year, "only one year at or after the base year"},
+     {not_available_reason::sign_change, "base and current values have opposite signs"},
+     {not_available_reason::target_year_equals_base_year, "target year equals base year"},
+     {not_available_reason::target_opposite_sign, "target and base value have opposite signs"},
+     {not_available_reason::required_growth_zero, "required CAGR is 0 (target equals base value)"},
+     {not_available_reason::non_finite_result, "progress value is not finite (overflow)"}}};
+
 /// A short English explanation of the reason, for traces and reports.
 [[nodiscard]] constexpr std::string_view to_string(not_available_reason r) noexcept {
-  switch (r) {
-    case not_available_reason::none: return "none";
-    case not_available_reason::no_data: return "no data";
-    case not_available_reason::non_finite_input: return "a year, value, target, limit or threshold is infinite or NaN";
-    case not_available_reason::duplicate_year: return "duplicate year";
-    case not_available_reason::no_year_at_or_after_base_year: return "no data at or after the base year";
-    case not_available_reason::only_one_year: return "only one year at or after the base year";
-    case not_available_reason::sign_change: return "base and current values have opposite signs";
-    case not_available_reason::target_year_equals_base_year: return "target year equals base year";
-    case not_available_reason::target_opposite_sign: return "target and base value have opposite signs";
-    case not_available_reason::required_growth_zero: return "required CAGR is 0 (target equals base value)";
-    case not_available_reason::invalid_thresholds: return "thresholds are not ordered high >= med >= low";
-    case not_available_reason::non_finite_result: return "progress value is not finite (overflow)";
-    case not_available_reason::invalid_batch_layout: return "inconsistent batch layout (sizes or offsets)";
-  }
-  return "?";
+  return name_in(not_available_reason_names, r);
 }
 
 /// One method's thresholds: P ≥ high is substantial, med ≤ P < high moderate, low ≤ P < med limited, P < low deterioration.

@@ -10,20 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include <qgov/core/enum_names.hpp>
+
 namespace qgov::formulas {
 
 /// The four grades of 《质量工作考核办法》 (国办发〔2013〕47号) and 津政办发〔2014〕79号.
 enum class grade { A, B, C, D };
 
-[[nodiscard]] constexpr std::string_view to_string(grade g) noexcept {
-  switch (g) {
-    case grade::A: return "A";
-    case grade::B: return "B";
-    case grade::C: return "C";
-    case grade::D: return "D";
-  }
-  return "?";
-}
+inline constexpr std::array<enum_name<grade>, 4> grade_names{
+    {{grade::A, "A"}, {grade::B, "B"}, {grade::C, "C"}, {grade::D, "D"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(grade g) noexcept { return name_in(grade_names, g); }
 
 /// Grade bands on [0, 100]: A ≥ 90, B ≥ 80, C ≥ 60, D below. The sources band whole-number scores ("80-89",
 /// "59分及以下"); qgov reads them as half-open intervals for fractional scores. A veto event (区域性、系统性质量安全

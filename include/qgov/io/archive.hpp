@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/eval/observation.hpp>
 #include <qgov/plan/plan.hpp>
@@ -19,20 +20,13 @@ namespace qgov {
 /// `sizeof(long)`): use it for caches and pickling on one machine, not for storage. See docs/interchange.md.
 enum class archive_format { text, binary, xml };
 
-[[nodiscard]] constexpr std::string_view to_string(archive_format f) noexcept {
-  switch (f) {
-    case archive_format::text: return "text";
-    case archive_format::binary: return "binary";
-    case archive_format::xml: return "xml";
-  }
-  return "?";
-}
+inline constexpr std::array<enum_name<archive_format>, 3> archive_format_names{
+    {{archive_format::text, "text"}, {archive_format::binary, "binary"}, {archive_format::xml, "xml"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(archive_format f) noexcept { return name_in(archive_format_names, f); }
 
 [[nodiscard]] constexpr std::optional<archive_format> parse_archive_format(std::string_view s) noexcept {
-  if (s == "text") return archive_format::text;
-  if (s == "binary") return archive_format::binary;
-  if (s == "xml") return archive_format::xml;
-  return std::nullopt;
+  return value_in(archive_format_names, s);
 }
 
 /// The version of the qgov envelope (the header line before the Boost archive); readers refuse newer ones.

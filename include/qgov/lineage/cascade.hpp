@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/lineage/indicators.hpp>
 #include <qgov/plan/plan.hpp>
 
@@ -18,14 +19,14 @@ enum class cascade_verdict {
   not_comparable,         ///< different units, or a target kind that cannot be compared (qualitative)
 };
 
+inline constexpr std::array<enum_name<cascade_verdict>, 4> cascade_verdict_names{
+    {{cascade_verdict::at_least_as_demanding, "at_least_as_demanding"},
+     {cascade_verdict::less_demanding, "less_demanding"},
+     {cascade_verdict::direction_agrees, "direction_agrees"},
+     {cascade_verdict::not_comparable, "not_comparable"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(cascade_verdict v) noexcept {
-  switch (v) {
-    case cascade_verdict::at_least_as_demanding: return "at_least_as_demanding";
-    case cascade_verdict::less_demanding: return "less_demanding";
-    case cascade_verdict::direction_agrees: return "direction_agrees";
-    case cascade_verdict::not_comparable: return "not_comparable";
-  }
-  return "?";
+  return name_in(cascade_verdict_names, v);
 }
 
 struct cascade_row {

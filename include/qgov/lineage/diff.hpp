@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 #include <qgov/plan/plan.hpp>
 
@@ -52,8 +53,11 @@ struct cell_change {
   friend bool operator==(const cell_change&, const cell_change&) = default;
 };
 
+inline constexpr std::array<enum_name<cell_change::kind_t>, 3> cell_change_kind_names{
+    {{cell_change::kind_t::added, "added"}, {cell_change::kind_t::removed, "removed"}, {cell_change::kind_t::re_roled, "re_roled"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(cell_change::kind_t k) noexcept {
-  return k == cell_change::kind_t::added ? "added" : k == cell_change::kind_t::removed ? "removed" : "re_roled";
+  return name_in(cell_change_kind_names, k);
 }
 
 struct unit_rename {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/plan/goal.hpp>
 
 namespace qgov {
@@ -15,8 +16,11 @@ namespace qgov {
 /// Which way an indicator improves: higher (rates, ≥ targets) or lower (控制在…以内, ≤ targets).
 enum class better_direction { higher, lower };
 
+inline constexpr std::array<enum_name<better_direction>, 2> better_direction_names{
+    {{better_direction::higher, "higher"}, {better_direction::lower, "lower"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(better_direction b) noexcept {
-  return b == better_direction::higher ? "higher" : "lower";
+  return name_in(better_direction_names, b);
 }
 
 /// A name an indicator is printed under, and where that wording comes from: `plan:<plan id>/<goal id>` for a plan's

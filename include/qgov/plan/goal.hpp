@@ -8,6 +8,7 @@
 
 #include <qgov/core/comparator.hpp>
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 #include <qgov/core/source_span.hpp>
 
@@ -24,24 +25,19 @@ enum class goal_kind {
   qualitative,  ///< tracked, not scored (全面提升, the 2035 vision)
 };
 
-[[nodiscard]] constexpr std::string_view to_string(goal_kind k) noexcept {
-  switch (k) {
-    case goal_kind::threshold: return "threshold";
-    case goal_kind::cumulative: return "cumulative";
-    case goal_kind::maintain: return "maintain";
-    case goal_kind::all_levels: return "all_levels";
-    case goal_kind::milestone: return "milestone";
-    case goal_kind::trend: return "trend";
-    case goal_kind::qualitative: return "qualitative";
-  }
-  return "?";
-}
+/// The kinds' names in plan files and JSON.
+inline constexpr std::array<enum_name<goal_kind>, 7> goal_kind_names{{{goal_kind::threshold, "threshold"},
+                                                                      {goal_kind::cumulative, "cumulative"},
+                                                                      {goal_kind::maintain, "maintain"},
+                                                                      {goal_kind::all_levels, "all_levels"},
+                                                                      {goal_kind::milestone, "milestone"},
+                                                                      {goal_kind::trend, "trend"},
+                                                                      {goal_kind::qualitative, "qualitative"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(goal_kind k) noexcept { return name_in(goal_kind_names, k); }
 
 [[nodiscard]] constexpr std::optional<goal_kind> parse_goal_kind(std::string_view s) noexcept {
-  for (auto k : {goal_kind::threshold, goal_kind::cumulative, goal_kind::maintain, goal_kind::all_levels,
-                 goal_kind::milestone, goal_kind::trend, goal_kind::qualitative})
-    if (to_string(k) == s) return k;
-  return std::nullopt;
+  return value_in(goal_kind_names, s);
 }
 
 /// Whether a kind carries a numeric target (comparator, value, unit).
@@ -52,14 +48,15 @@ enum class goal_kind {
 /// The direction a trend goal asks for.
 enum class trend_direction { increase, decrease };
 
+inline constexpr std::array<enum_name<trend_direction>, 2> trend_direction_names{
+    {{trend_direction::increase, "increase"}, {trend_direction::decrease, "decrease"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(trend_direction d) noexcept {
-  return d == trend_direction::increase ? "increase" : "decrease";
+  return name_in(trend_direction_names, d);
 }
 
 [[nodiscard]] constexpr std::optional<trend_direction> parse_trend_direction(std::string_view s) noexcept {
-  if (s == "increase") return trend_direction::increase;
-  if (s == "decrease") return trend_direction::decrease;
-  return std::nullopt;
+  return value_in(trend_direction_names, s);
 }
 
 /// A numeric target: `observed <comparator> value`, value in `unit` as the text states it ("4.4万亩" is 44000 亩).
@@ -79,8 +76,11 @@ struct source_ref {
   friend bool operator==(const source_ref&, const source_ref&) = default;
 };
 
+inline constexpr std::array<enum_name<source_ref::kind_t>, 2> source_ref_kind_names{
+    {{source_ref::kind_t::clause, "clause"}, {source_ref::kind_t::column, "column"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(source_ref::kind_t k) noexcept {
-  return k == source_ref::kind_t::clause ? "clause" : "column";
+  return name_in(source_ref_kind_names, k);
 }
 
 /// A verbatim quote from the source, its span, and where it stands.
@@ -97,14 +97,13 @@ enum class link_type {
   assigned,  ///< a summary target (e.g. of （二）) linked to the clause that carries it out; has a rationale
 };
 
-[[nodiscard]] constexpr std::string_view to_string(link_type l) noexcept {
-  return l == link_type::stated ? "stated" : "assigned";
-}
+inline constexpr std::array<enum_name<link_type>, 2> link_type_names{
+    {{link_type::stated, "stated"}, {link_type::assigned, "assigned"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(link_type l) noexcept { return name_in(link_type_names, l); }
 
 [[nodiscard]] constexpr std::optional<link_type> parse_link_type(std::string_view s) noexcept {
-  if (s == "stated") return link_type::stated;
-  if (s == "assigned") return link_type::assigned;
-  return std::nullopt;
+  return value_in(link_type_names, s);
 }
 
 /// A link from a goal to a clause that carries it out.
@@ -118,14 +117,13 @@ struct clause_link {
 /// Whether the deadline is printed next to the target or taken from the plan's horizon (到2025年 in （二）).
 enum class deadline_basis { stated, plan_horizon };
 
-[[nodiscard]] constexpr std::string_view to_string(deadline_basis b) noexcept {
-  return b == deadline_basis::stated ? "stated" : "plan_horizon";
-}
+inline constexpr std::array<enum_name<deadline_basis>, 2> deadline_basis_names{
+    {{deadline_basis::stated, "stated"}, {deadline_basis::plan_horizon, "plan_horizon"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(deadline_basis b) noexcept { return name_in(deadline_basis_names, b); }
 
 [[nodiscard]] constexpr std::optional<deadline_basis> parse_deadline_basis(std::string_view s) noexcept {
-  if (s == "stated") return deadline_basis::stated;
-  if (s == "plan_horizon") return deadline_basis::plan_horizon;
-  return std::nullopt;
+  return value_in(deadline_basis_names, s);
 }
 
 /// A goal of the plan with its target, deadline and provenance.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
 namespace qgov {
@@ -14,20 +15,15 @@ namespace qgov {
 /// The level of government a plan belongs to.
 enum class plan_level { national, provincial, municipal, district };
 
-[[nodiscard]] constexpr std::string_view to_string(plan_level l) noexcept {
-  switch (l) {
-    case plan_level::national: return "national";
-    case plan_level::provincial: return "provincial";
-    case plan_level::municipal: return "municipal";
-    case plan_level::district: return "district";
-  }
-  return "?";
-}
+inline constexpr std::array<enum_name<plan_level>, 4> plan_level_names{{{plan_level::national, "national"},
+                                                                         {plan_level::provincial, "provincial"},
+                                                                         {plan_level::municipal, "municipal"},
+                                                                         {plan_level::district, "district"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(plan_level l) noexcept { return name_in(plan_level_names, l); }
 
 [[nodiscard]] constexpr std::optional<plan_level> parse_plan_level(std::string_view s) noexcept {
-  for (auto l : {plan_level::national, plan_level::provincial, plan_level::municipal, plan_level::district})
-    if (to_string(l) == s) return l;
-  return std::nullopt;
+  return value_in(plan_level_names, s);
 }
 
 /// The optional `lineage` object of a plan file. Every field is optional; a plan without one stands alone.

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 #include <qgov/core/source_span.hpp>
 
@@ -17,23 +18,15 @@ enum class role {
   supporting,   ///< 配合: supports the lead
 };
 
+/// The roles' names in plan files and JSON.
+inline constexpr std::array<enum_name<role>, 3> role_names{
+    {{role::lead, "lead"}, {role::responsible, "responsible"}, {role::supporting, "supporting"}}};
+
 /// The role's name in plan files and JSON: "lead", "responsible", "supporting".
-[[nodiscard]] constexpr std::string_view to_string(role r) noexcept {
-  switch (r) {
-    case role::lead: return "lead";
-    case role::responsible: return "responsible";
-    case role::supporting: return "supporting";
-  }
-  return "?";
-}
+[[nodiscard]] constexpr std::string_view to_string(role r) noexcept { return name_in(role_names, r); }
 
 /// Parses a role name; nullopt for anything else.
-[[nodiscard]] constexpr std::optional<role> parse_role(std::string_view s) noexcept {
-  if (s == "lead") return role::lead;
-  if (s == "responsible") return role::responsible;
-  if (s == "supporting") return role::supporting;
-  return std::nullopt;
-}
+[[nodiscard]] constexpr std::optional<role> parse_role(std::string_view s) noexcept { return value_in(role_names, s); }
 
 /// How roles are read from a list that does not state them. The Dongli form "（A、B和各街道园区等按职责分工负责）"
 /// names no lead; by the convention of such plans the first-listed unit leads. Plans that state roles use `explicit_roles`.
@@ -43,22 +36,20 @@ enum class role_convention {
   explicit_roles,      ///< each cell carries its role as stated in the text
 };
 
+/// The conventions' names in plan files (`explicit_roles` is written "explicit").
+inline constexpr std::array<enum_name<role_convention>, 3> role_convention_names{
+    {{role_convention::first_listed_leads, "first_listed_leads"},
+     {role_convention::all_responsible, "all_responsible"},
+     {role_convention::explicit_roles, "explicit"}}};
+
 /// The convention's name in plan files.
 [[nodiscard]] constexpr std::string_view to_string(role_convention c) noexcept {
-  switch (c) {
-    case role_convention::first_listed_leads: return "first_listed_leads";
-    case role_convention::all_responsible: return "all_responsible";
-    case role_convention::explicit_roles: return "explicit";
-  }
-  return "?";
+  return name_in(role_convention_names, c);
 }
 
 /// Parses a convention name; nullopt for anything else.
 [[nodiscard]] constexpr std::optional<role_convention> parse_role_convention(std::string_view s) noexcept {
-  if (s == "first_listed_leads") return role_convention::first_listed_leads;
-  if (s == "all_responsible") return role_convention::all_responsible;
-  if (s == "explicit") return role_convention::explicit_roles;
-  return std::nullopt;
+  return value_in(role_convention_names, s);
 }
 
 /// One cell of the matrix: a unit named in a clause's list, where it is printed, and its role.

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
 namespace qgov {
@@ -19,25 +20,21 @@ enum class unit_kind {
   collective,               ///< a collective of many units (各街道园区), not one bureau
 };
 
+/// The kinds' names in plan files.
+inline constexpr std::array<enum_name<unit_kind>, 6> unit_kind_names{
+    {{unit_kind::district_bureau, "district_bureau"},
+     {unit_kind::branch_office, "branch_office"},
+     {unit_kind::customs, "customs"},
+     {unit_kind::judicial_organ, "judicial_organ"},
+     {unit_kind::party_mass_organisation, "party_mass_organisation"},
+     {unit_kind::collective, "collective"}}};
+
 /// The kind's name in plan files.
-[[nodiscard]] constexpr std::string_view to_string(unit_kind k) noexcept {
-  switch (k) {
-    case unit_kind::district_bureau: return "district_bureau";
-    case unit_kind::branch_office: return "branch_office";
-    case unit_kind::customs: return "customs";
-    case unit_kind::judicial_organ: return "judicial_organ";
-    case unit_kind::party_mass_organisation: return "party_mass_organisation";
-    case unit_kind::collective: return "collective";
-  }
-  return "?";
-}
+[[nodiscard]] constexpr std::string_view to_string(unit_kind k) noexcept { return name_in(unit_kind_names, k); }
 
 /// Parses a kind name; nullopt for anything else.
 [[nodiscard]] constexpr std::optional<unit_kind> parse_unit_kind(std::string_view s) noexcept {
-  for (auto k : {unit_kind::district_bureau, unit_kind::branch_office, unit_kind::customs,
-                 unit_kind::judicial_organ, unit_kind::party_mass_organisation, unit_kind::collective})
-    if (to_string(k) == s) return k;
-  return std::nullopt;
+  return value_in(unit_kind_names, s);
 }
 
 /// A unit named in responsibility lists, with its Chinese name exactly as printed.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/error.hpp>
 #include <qgov/eval/observation.hpp>  // qgov::level
 
@@ -32,28 +33,25 @@ inline constexpr std::size_t programme_count = 4;
 /// A sample's (or a re-inspection's) result. `pass` is 1 so that a pass counter is a plain sum.
 enum class outcome : std::uint8_t { fail = 0, pass = 1 };
 
-[[nodiscard]] constexpr std::string_view to_string(programme p) noexcept {
-  switch (p) {
-    case programme::food_evaluative: return "food_evaluative";
-    case programme::food_supervisory: return "food_supervisory";
-    case programme::agri_monitoring: return "agri_monitoring";
-    case programme::product_supervisory: return "product_supervisory";
-  }
-  return "?";
-}
-[[nodiscard]] constexpr std::string_view to_string(outcome o) noexcept { return o == outcome::pass ? "pass" : "fail"; }
+/// The programmes' CSV spellings.
+inline constexpr std::array<enum_name<programme>, programme_count> programme_names{
+    {{programme::food_evaluative, "food_evaluative"},
+     {programme::food_supervisory, "food_supervisory"},
+     {programme::agri_monitoring, "agri_monitoring"},
+     {programme::product_supervisory, "product_supervisory"}}};
+/// The outcomes' CSV spellings.
+inline constexpr std::array<enum_name<outcome>, 2> outcome_names{{{outcome::fail, "fail"}, {outcome::pass, "pass"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(programme p) noexcept { return name_in(programme_names, p); }
+[[nodiscard]] constexpr std::string_view to_string(outcome o) noexcept { return name_in(outcome_names, o); }
 
 /// Parses the CSV spelling of a programme (`food_evaluative`, …); nullopt otherwise.
 [[nodiscard]] constexpr std::optional<programme> parse_programme(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < programme_count; ++i)
-    if (to_string(static_cast<programme>(i)) == s) return static_cast<programme>(i);
-  return std::nullopt;
+  return value_in(programme_names, s);
 }
 /// Parses `pass`/`fail`; nullopt otherwise.
 [[nodiscard]] constexpr std::optional<outcome> parse_outcome(std::string_view s) noexcept {
-  if (s == "pass") return outcome::pass;
-  if (s == "fail") return outcome::fail;
-  return std::nullopt;
+  return value_in(outcome_names, s);
 }
 
 /// Days since 1970-01-01 (the table's internal date), exact for the proleptic Gregorian calendar.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/eval/observation.hpp>
 #include <qgov/records/pass_rates.hpp>
 #include <qgov/records/record_table.hpp>
@@ -23,18 +24,17 @@ enum class rectification_status : std::uint8_t {
   failed_reinspection,   ///< the re-inspection failed
   not_ordered,           ///< failed, but no rectification order recorded
 };
-[[nodiscard]] constexpr std::string_view to_string(rectification_status s) noexcept {
-  switch (s) {
-    case rectification_status::completed: return "completed";
-    case rectification_status::pending: return "pending";
-    case rectification_status::overdue: return "overdue";
-    case rectification_status::reinspection_overdue: return "reinspection_overdue";
-    case rectification_status::failed_reinspection: return "failed_reinspection";
-    case rectification_status::not_ordered: return "not_ordered";
-  }
-  return "?";
-}
 inline constexpr std::size_t rectification_status_count = 6;
+inline constexpr std::array<enum_name<rectification_status>, rectification_status_count> rectification_status_names{
+    {{rectification_status::completed, "completed"},
+     {rectification_status::pending, "pending"},
+     {rectification_status::overdue, "overdue"},
+     {rectification_status::reinspection_overdue, "reinspection_overdue"},
+     {rectification_status::failed_reinspection, "failed_reinspection"},
+     {rectification_status::not_ordered, "not_ordered"}}};
+[[nodiscard]] constexpr std::string_view to_string(rectification_status s) noexcept {
+  return name_in(rectification_status_names, s);
+}
 
 /// What is counted, and the deadlines.
 struct rectification_options {

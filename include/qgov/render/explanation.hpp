@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <qgov/core/comparator.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/period.hpp>
 #include <qgov/eval/facts.hpp>
 #include <qgov/eval/observation.hpp>
@@ -22,12 +23,12 @@ namespace qgov {
 /// Which language(s) a rendering uses.
 enum class language { zh, en, both };
 
+inline constexpr std::array<enum_name<language>, 3> language_names{
+    {{language::zh, "zh"}, {language::en, "en"}, {language::both, "both"}}};
+
 /// Parses "zh", "en" or "both".
 [[nodiscard]] constexpr std::optional<language> parse_language(std::string_view s) noexcept {
-  if (s == "zh") return language::zh;
-  if (s == "en") return language::en;
-  if (s == "both") return language::both;
-  return std::nullopt;
+  return value_in(language_names, s);
 }
 
 namespace wording {

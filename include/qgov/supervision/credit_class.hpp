@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/supervision/enterprise.hpp>
 
 namespace qgov::supervision {
@@ -99,17 +100,14 @@ enum class trigger {
   listed,             ///< on a list (经营异常名录, 严重违法企业名单, 失信被执行人, 拒不配合检查)
 };
 
-[[nodiscard]] constexpr std::string_view to_string(trigger t) noexcept {
-  switch (t) {
-    case trigger::no_adverse_record: return "no_adverse_record";
-    case trigger::assigned: return "assigned";
-    case trigger::penalty_record: return "penalty_record";
-    case trigger::penalty_count: return "penalty_count";
-    case trigger::fine_amount: return "fine_amount";
-    case trigger::listed: return "listed";
-  }
-  return "?";
-}
+inline constexpr std::array<enum_name<trigger>, 6> trigger_names{{{trigger::no_adverse_record, "no_adverse_record"},
+                                                                    {trigger::assigned, "assigned"},
+                                                                    {trigger::penalty_record, "penalty_record"},
+                                                                    {trigger::penalty_count, "penalty_count"},
+                                                                    {trigger::fine_amount, "fine_amount"},
+                                                                    {trigger::listed, "listed"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(trigger t) noexcept { return name_in(trigger_names, t); }
 
 /// One trigger that fired: the class it reaches, the figure, the limit it passed, and a sentence in both languages.
 struct classification_reason {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/period.hpp>
 #include <qgov/supervision/credit_class.hpp>
 #include <qgov/supervision/enterprise.hpp>
@@ -29,12 +30,13 @@ enum class ratio_base { population, eligible };
 /// What a draw date outside the timing window does: refuse the draw (default) or record it as outside.
 enum class timing_policy { enforce, record_only };
 
-[[nodiscard]] constexpr std::string_view to_string(ratio_base b) noexcept {
-  return b == ratio_base::population ? "population" : "eligible";
-}
-[[nodiscard]] constexpr std::string_view to_string(timing_policy t) noexcept {
-  return t == timing_policy::enforce ? "enforce" : "record_only";
-}
+inline constexpr std::array<enum_name<ratio_base>, 2> ratio_base_names{
+    {{ratio_base::population, "population"}, {ratio_base::eligible, "eligible"}}};
+inline constexpr std::array<enum_name<timing_policy>, 2> timing_policy_names{
+    {{timing_policy::enforce, "enforce"}, {timing_policy::record_only, "record_only"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(ratio_base b) noexcept { return name_in(ratio_base_names, b); }
+[[nodiscard]] constexpr std::string_view to_string(timing_policy t) noexcept { return name_in(timing_policy_names, t); }
 
 /// Every choice of the draw, with its default (docs/supervision.md gives the source or marks it PROPOSED).
 struct draw_parameters {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <qgov/core/date.hpp>
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
 namespace qgov::supervision {
@@ -21,15 +22,12 @@ using inspector_id = basic_id<struct inspector_id_tag>;
 /// The four risk levels every scheme has, from least to most severe (Tianjin 良好…严重失信, national A…D).
 enum class risk_level : std::uint8_t { low = 0, general = 1, elevated = 2, high = 3 };
 
-[[nodiscard]] constexpr std::string_view to_string(risk_level l) noexcept {
-  switch (l) {
-    case risk_level::low: return "low";
-    case risk_level::general: return "general";
-    case risk_level::elevated: return "elevated";
-    case risk_level::high: return "high";
-  }
-  return "?";
-}
+inline constexpr std::array<enum_name<risk_level>, 4> risk_level_names{{{risk_level::low, "low"},
+                                                                         {risk_level::general, "general"},
+                                                                         {risk_level::elevated, "elevated"},
+                                                                         {risk_level::high, "high"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(risk_level l) noexcept { return name_in(risk_level_names, l); }
 
 /// Lists whose presence is a classification trigger.
 enum class list_flag : std::uint8_t {
@@ -40,40 +38,39 @@ enum class list_flag : std::uint8_t {
 };
 inline constexpr std::size_t list_flag_count = 4;
 
-[[nodiscard]] constexpr std::string_view to_string(list_flag f) noexcept {
-  switch (f) {
-    case list_flag::abnormal_operations: return "abnormal_operations";
-    case list_flag::refused_inspection: return "refused_inspection";
-    case list_flag::serious_violation: return "serious_violation";
-    case list_flag::dishonest_debtor: return "dishonest_debtor";
-  }
-  return "?";
-}
-[[nodiscard]] constexpr std::string_view to_chinese(list_flag f) noexcept {
-  switch (f) {
-    case list_flag::abnormal_operations: return "经营异常名录";
-    case list_flag::refused_inspection: return "拒不配合检查记录";
-    case list_flag::serious_violation: return "严重违法企业名单";
-    case list_flag::dishonest_debtor: return "失信被执行人名单";
-  }
-  return "?";
-}
-[[nodiscard]] constexpr std::string_view to_english(list_flag f) noexcept {
-  switch (f) {
-    case list_flag::abnormal_operations: return "on the list of abnormal operations";
-    case list_flag::refused_inspection: return "refused to cooperate with an inspection";
-    case list_flag::serious_violation: return "on the list of seriously illegal enterprises";
-    case list_flag::dishonest_debtor: return "a dishonest judgment debtor";
-  }
-  return "?";
-}
+/// The lists' ids in files and JSON (what `to_string` gives).
+inline constexpr std::array<enum_name<list_flag>, list_flag_count> list_flag_names{
+    {{list_flag::abnormal_operations, "abnormal_operations"},
+     {list_flag::refused_inspection, "refused_inspection"},
+     {list_flag::serious_violation, "serious_violation"},
+     {list_flag::dishonest_debtor, "dishonest_debtor"}}};
+/// The Chinese names a file may give instead of the id (`parse_list_flag` accepts them). Not `list_flag_chinese`:
+/// two of these are shorter than the names reasons are worded with.
+inline constexpr std::array<enum_name<list_flag>, list_flag_count> list_flag_aliases{
+    {{list_flag::abnormal_operations, "经营异常名录"},
+     {list_flag::refused_inspection, "拒不配合检查"},
+     {list_flag::serious_violation, "严重违法企业名单"},
+     {list_flag::dishonest_debtor, "失信被执行人"}}};
+/// The lists in Chinese, as a classification reason words them.
+inline constexpr std::array<enum_name<list_flag>, list_flag_count> list_flag_chinese{
+    {{list_flag::abnormal_operations, "经营异常名录"},
+     {list_flag::refused_inspection, "拒不配合检查记录"},
+     {list_flag::serious_violation, "严重违法企业名单"},
+     {list_flag::dishonest_debtor, "失信被执行人名单"}}};
+/// The lists in English, as a classification reason words them.
+inline constexpr std::array<enum_name<list_flag>, list_flag_count> list_flag_english{
+    {{list_flag::abnormal_operations, "on the list of abnormal operations"},
+     {list_flag::refused_inspection, "refused to cooperate with an inspection"},
+     {list_flag::serious_violation, "on the list of seriously illegal enterprises"},
+     {list_flag::dishonest_debtor, "a dishonest judgment debtor"}}};
+
+[[nodiscard]] constexpr std::string_view to_string(list_flag f) noexcept { return name_in(list_flag_names, f); }
+[[nodiscard]] constexpr std::string_view to_chinese(list_flag f) noexcept { return name_in(list_flag_chinese, f); }
+[[nodiscard]] constexpr std::string_view to_english(list_flag f) noexcept { return name_in(list_flag_english, f); }
 /// A list named in a file: the id (`dishonest_debtor`) or the Chinese name (`失信被执行人`).
 [[nodiscard]] inline std::optional<list_flag> parse_list_flag(std::string_view s) noexcept {
-  static constexpr std::string_view zh[list_flag_count] = {"经营异常名录", "拒不配合检查", "严重违法企业名单",
-                                                           "失信被执行人"};
-  for (std::size_t i = 0; i < list_flag_count; ++i)
-    if (s == to_string(static_cast<list_flag>(i)) || s == zh[i]) return static_cast<list_flag>(i);
-  return std::nullopt;
+  if (const auto f = value_in(list_flag_names, s)) return f;
+  return value_in(list_flag_aliases, s);
 }
 
 /// The adverse credit information the classification reads.

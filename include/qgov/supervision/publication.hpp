@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <qgov/core/enum_names.hpp>
 #include <qgov/core/source_span.hpp>
 #include <qgov/supervision/credit_class.hpp>
 #include <qgov/supervision/draw.hpp>
@@ -17,14 +18,14 @@ namespace qgov::supervision {
 /// the roster can check, and no names.
 enum class inspector_disclosure { none, id, name, id_and_name };
 
+inline constexpr std::array<enum_name<inspector_disclosure>, 4> inspector_disclosure_names{
+    {{inspector_disclosure::none, "none"},
+     {inspector_disclosure::id, "id"},
+     {inspector_disclosure::name, "name"},
+     {inspector_disclosure::id_and_name, "id_and_name"}}};
+
 [[nodiscard]] constexpr std::string_view to_string(inspector_disclosure d) noexcept {
-  switch (d) {
-    case inspector_disclosure::none: return "none";
-    case inspector_disclosure::id: return "id";
-    case inspector_disclosure::name: return "name";
-    case inspector_disclosure::id_and_name: return "id_and_name";
-  }
-  return "?";
+  return name_in(inspector_disclosure_names, d);
 }
 
 /// The plan clause the record answers to: by default clause （二十七） of the embedded Dongli plan.
