@@ -1,11 +1,13 @@
 // The values the archive fixtures hold, computed afresh: the fixtures must load and compare equal to these.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/io/observations.hpp>
 #include <qgov/plans/dongli_2024.hpp>
 
-namespace qgov::test {
+namespace qgov::inline QGOV_ABI::test {
 
 /// The embedded Dongli sample figures, with the origin string the fixtures were written with.
 inline observation_ledger fixture_ledger() {

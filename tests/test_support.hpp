@@ -1,12 +1,14 @@
 // Helpers shared by the tests: reading repository files.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
-namespace qgov::test {
+namespace qgov::inline QGOV_ABI::test {
 
 inline std::filesystem::path repo(const std::string& relative) { return std::filesystem::path(QGOV_SOURCE_DIR) / relative; }
 

@@ -15,7 +15,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 namespace {
 
 struct author_args {

@@ -3,9 +3,11 @@
 // CLI::RuntimeError(code) for a specific exit code.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <CLI/CLI.hpp>
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 void add_plan_commands(CLI::App& app);  // plan, matrix, unit (plan_commands.cpp)
 void add_evaluation_commands(CLI::App& app);  // evaluate, explain, progress (evaluation_commands.cpp)
 void add_report_command(CLI::App& app);  // report (evaluation_commands.cpp)

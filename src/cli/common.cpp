@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 
 std::string read_text(const std::string& path, std::uintmax_t limit, std::string_view what) {
   if (path == "-") return read_input_stream(std::cin, limit, what);

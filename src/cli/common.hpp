@@ -2,6 +2,8 @@
 // Each group of subcommands lives in its own file and registers itself through commands.hpp.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +15,7 @@
 #include <qgov/qgov.hpp>
 #include <qgov/io/input_file.hpp>
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 
 /// Exit codes of every command (docs/cli.md): 0 ok; 1 a check failed (qgov test, qgov diff); 2 bad input or usage,
 /// CLI11's own parse errors included.

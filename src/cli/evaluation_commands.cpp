@@ -14,7 +14,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 namespace {
 
 void print_explain(const plan& p, const goal& g, const goal_result& r, std::ostream& os) {

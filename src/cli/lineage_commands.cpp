@@ -16,7 +16,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 namespace {
 
 // Runs `body`; bad input (a plan, vocabulary or observation file that does not load, a bad date) exits 2.

@@ -3,6 +3,8 @@
 // command line goes through one of these; a value outside is a usage error (exit status 2) naming the option.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -11,7 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 
 /// A whole number of type T in decimal digits only (a sign only where T has one; no spaces), from `min` to `max`.
 template <class T>

@@ -20,7 +20,7 @@
 
 extern char** environ;
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 namespace {
 
 namespace fs = std::filesystem;

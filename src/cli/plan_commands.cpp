@@ -16,7 +16,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 namespace {
 
 std::string target_text(const goal& g) {

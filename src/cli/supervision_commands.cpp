@@ -21,7 +21,7 @@
 #include "common.hpp"
 #include "option_checks.hpp"
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 namespace {
 
 using namespace qgov::supervision;

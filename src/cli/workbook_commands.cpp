@@ -4,7 +4,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 
-namespace qgov::cli {
+namespace qgov::inline QGOV_ABI::cli {
 
 void add_workbook_commands(CLI::App& app) {
   struct options {

@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 constexpr std::array<std::uint32_t, 64> k = {

@@ -3,7 +3,7 @@
 
 #include "detail/utf8.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 text_position position_of(std::string_view text, std::size_t offset) noexcept {
   if (offset > text.size()) offset = text.size();

@@ -8,6 +8,8 @@
 // newer than this qgov knows are refused.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,7 +29,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov::detail::archive_io {
+namespace qgov::inline QGOV_ABI::detail::archive_io {
 
 /// Thrown for malformed payloads; turned into a load_error by the loader.
 class corrupt_payload : public qgov::error {

@@ -11,7 +11,7 @@
 #include <qgov/formulas/scorecard.hpp>
 #include <qgov/render/explanation.hpp>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 namespace {
 
 constexpr std::array<goal_status, 7> statuses{goal_status::achieved, goal_status::on_track, goal_status::at_risk,

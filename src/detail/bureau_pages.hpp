@@ -3,13 +3,15 @@
 // on A4 with the page number and the as-of date on every page. src/render/report_html.cpp places them in the page.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/plan/plan.hpp>
 #include <qgov/render/evaluation_text.hpp>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 
 /// CSS for the summary and bureau sections, and the print layout of the whole page; goes after the page's own CSS.
 [[nodiscard]] std::string bureau_pages_css(const evaluation& e, const plan& p, language lang);

@@ -2,6 +2,8 @@
 // helpers they share (the style of src/io/observations.cpp: every problem at file:line:column).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -12,7 +14,7 @@
 
 #include "utf8.hpp"
 
-namespace qgov::supervision::detail {
+namespace qgov::inline QGOV_ABI::supervision::detail {
 
 struct csv_cell {
   std::string text;

@@ -2,12 +2,14 @@
 // Defined in src/render/report_html.cpp, so every page keeps one style.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <string_view>
 
 #include <qgov/eval/status.hpp>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 [[nodiscard]] std::string html_escape(std::string_view s);
 [[nodiscard]] std::string_view report_css();
 [[nodiscard]] std::string_view status_symbol(goal_status s);

@@ -5,6 +5,8 @@
 // message UTF-8. Used by the plan, evaluation, scenario, progress-batch and credit-scheme readers.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -19,7 +21,7 @@
 
 #include "utf8.hpp"
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 
 /// A JSON pointer segment (RFC 6901): "~" and "/" escaped.
 [[nodiscard]] inline std::string pointer_segment(std::string_view key) {

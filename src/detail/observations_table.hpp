@@ -1,6 +1,8 @@
 // Private: observations from a table that is not CSV text (a workbook's sheet), through the same checks as CSV.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <optional>
 #include <string>
@@ -11,7 +13,7 @@
 #include <qgov/io/observations.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 
 /// One row as read from a table: each of the eight fields (goal, period, value, numerator, denominator, level,
 /// reported_on, source — the order of the CSV header) as text, absent when its cell is empty. Numbers are the text

@@ -2,9 +2,11 @@
 // and the mergeable partials that must merge to the same answer, partials.cpp).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <qgov/records/rectification.hpp>
 
-namespace qgov::records::detail {
+namespace qgov::inline QGOV_ABI::records::detail {
 
 [[nodiscard]] inline int severity(rectification_status s) noexcept {
   switch (s) {

@@ -6,7 +6,7 @@
 
 #include "utf8.hpp"
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 namespace {
 
 // GB18030 → UTF-8, or nullopt when `in` is not well-formed GB18030.

@@ -1,11 +1,13 @@
 // Private: the encodings CSV files arrive in (Excel on Chinese Windows saves GB18030/GBK), turned into UTF-8.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 
 struct decoded_text {
   std::string text;      ///< UTF-8 (a UTF-8 byte-order mark is kept: the CSV reader skips it)

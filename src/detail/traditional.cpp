@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <iterator>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 namespace {
 
 struct pair_t {

@@ -1,7 +1,9 @@
 // Private: traditional → simplified characters for the extractor's reading copy (never for quotes).
 #pragma once
 
-namespace qgov::detail {
+#include <qgov/version.hpp>
+
+namespace qgov::inline QGOV_ABI::detail {
 
 /// The simplified form of traditional character `c`, or `c` itself when the table has none.
 /// One character to one character, so the extractor's byte map back to the original stays exact.

@@ -1,12 +1,14 @@
 // Private: UTF-8 validation shared by the loaders.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 
 /// The byte offset of the first ill-formed UTF-8 sequence in `s` (RFC 3629: no overlongs, no surrogates,
 /// nothing above U+10FFFF), or nullopt when `s` is well-formed.

@@ -1,10 +1,12 @@
 // Private: the layout of a qgov data-collection workbook, shared by its writer and its reader (docs/workbooks.md).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <string_view>
 
-namespace qgov::detail::workbook_layout {
+namespace qgov::inline QGOV_ABI::detail::workbook_layout {
 
 inline constexpr std::string_view format_tag = "qgov-workbook/1";
 inline constexpr std::string_view data_sheet = "填报";

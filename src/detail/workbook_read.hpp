@@ -1,6 +1,8 @@
 // Private: a returned workbook read, with the counts the multi-file loader reports.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -8,7 +10,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 
 struct workbook_read {
   observation_ledger ledger;

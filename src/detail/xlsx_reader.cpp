@@ -10,7 +10,7 @@
 
 #include "utf8.hpp"
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 namespace {
 
 constexpr char ns_sep = '\x01';  // expat joins namespace and local name with this

@@ -4,6 +4,8 @@
 // bounded, DTDs are refused (no entity expansion), and any defect is an `xlsx_error` saying what and where.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -12,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 
 /// A workbook that cannot be read; the message names the part (and the cell when there is one).
 class xlsx_error : public std::runtime_error {

@@ -13,7 +13,7 @@
 #include <qgov/formulas/target_check.hpp>
 #include <qgov/render/explanation.hpp>  // the sentences are worded from the facts there
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@
 #include <qgov/extract/bureaus.hpp>
 #include <qgov/io/plan_json.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 using ordered = nlohmann::ordered_json;

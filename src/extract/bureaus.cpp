@@ -6,7 +6,7 @@
 
 #include <array>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 struct entry {

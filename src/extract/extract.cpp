@@ -24,7 +24,7 @@
 #include "detail/utf8.hpp"
 #include "detail/traditional.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 using ordered = nlohmann::ordered_json;

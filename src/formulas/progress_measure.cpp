@@ -5,7 +5,7 @@
 #include <thread>
 #include <vector>
 
-namespace qgov::formulas {
+namespace qgov::inline QGOV_ABI::formulas {
 
 void progress_measure_batch(std::span<const double> years, std::span<const double> values,
                             std::span<const std::size_t> offsets, std::span<const progress_config> configs,

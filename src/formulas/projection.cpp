@@ -6,7 +6,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
-namespace qgov::formulas {
+namespace qgov::inline QGOV_ABI::formulas {
 
 projection project(const linear_fit& f, double t, double confidence) {
   projection p;

@@ -27,7 +27,7 @@
 
 #include "detail/archive_serialize.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 constexpr std::string_view magic = "qgov-archive/";

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 using ordered = nlohmann::ordered_json;

@@ -12,7 +12,7 @@
 
 #include "detail/json_input.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 using json = nlohmann::ordered_json;  // trace values keep their order

@@ -10,7 +10,7 @@
 
 #include <qgov/core/error.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 std::string size_text(std::uintmax_t bytes) {

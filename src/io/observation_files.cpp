@@ -16,7 +16,7 @@
 #include "detail/text_encoding.hpp"
 #include "detail/workbook_read.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 std::string lower_extension(const std::filesystem::path& f) {

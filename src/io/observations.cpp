@@ -23,7 +23,7 @@
 #include "detail/observations_table.hpp"
 #include "detail/utf8.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 using json = nlohmann::json;

@@ -15,7 +15,7 @@
 #include "detail/json_input.hpp"
 #include "detail/utf8.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 using json = nlohmann::json;

@@ -12,7 +12,7 @@
 
 #include "detail/json_input.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 std::string progress_batch_json(std::string_view text, std::string origin, int indent) {
   using json = nlohmann::json;

@@ -4,7 +4,7 @@
 #include <qgov/core/sha256.hpp>
 #include <qgov/io/plan_json.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 std::string plan_fingerprint(const plan& p) { return sha256_hex(to_json(p)); }
 

@@ -3,7 +3,7 @@
 
 #include <qgov/core/error.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 [[noreturn]] void unsupported(const std::string& what) {
   throw error(what + ": this qgov was built without workbook (.xlsx) support; install libxlsxwriter-dev, "

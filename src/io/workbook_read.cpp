@@ -13,7 +13,7 @@
 #include "detail/workbook_read.hpp"
 #include "detail/xlsx_reader.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace detail {
 namespace {
 

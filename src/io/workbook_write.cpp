@@ -12,7 +12,7 @@
 
 #include "detail/workbook_layout.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 namespace layout = detail::workbook_layout;

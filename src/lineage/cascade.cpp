@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 // The values a target accepts, as an interval.

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 std::string number_text(double v) {

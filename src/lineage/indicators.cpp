@@ -9,7 +9,7 @@
 
 #include "detail/json_input.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 const indicator* indicator_vocabulary::find(std::string_view id) const noexcept {
   for (const auto& i : indicators_)

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 date in_force_date(const plan& p) { return p.lineage().effective_from.value_or(p.document().issued_on); }

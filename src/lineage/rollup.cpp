@@ -9,7 +9,7 @@
 
 #include <qgov/formulas/scorecard.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 std::optional<double> points(goal_status s, const evaluation_policy& p) {

@@ -9,7 +9,7 @@
 
 #include "detail/html.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 using detail::html_escape;

@@ -14,7 +14,7 @@
 
 #include "detail/utf8.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 std::string path(std::string_view base, std::size_t index) { return std::string(base) + "/" + std::to_string(index); }

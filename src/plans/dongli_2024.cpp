@@ -3,14 +3,14 @@
 
 #include <qgov/io/plan_json.hpp>
 
-namespace qgov::detail {
+namespace qgov::inline QGOV_ABI::detail {
 std::string_view embedded_dongli_2024_plan();
 std::string_view embedded_dongli_2024_source();
 std::string_view embedded_dongli_2024_plan_name();
 std::string_view embedded_dongli_2024_sample();
 }  // namespace qgov::detail
 
-namespace qgov::plans {
+namespace qgov::inline QGOV_ABI::plans {
 
 const plan& dongli_2024() {
   // A magic static: thread-safe initialisation; if validation ever failed, every call would rethrow the same error.

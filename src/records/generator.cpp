@@ -8,7 +8,7 @@
 #include <qgov/records/records_csv.hpp>
 #include <qgov/supervision/random.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 namespace {
 
 // The draw's generator (xoshiro256** seeded through splitmix64, checked against the reference outputs in

@@ -13,7 +13,7 @@
 
 #include "detail/utf8.hpp"
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 namespace {
 
 // Splits small CSV text into records of fields (RFC 4180 quotes), each with its line. Problems go to `out`.

@@ -10,7 +10,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/core/sha256.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 namespace {
 
 // ---- binary form ------------------------------------------------------------------------------------------------

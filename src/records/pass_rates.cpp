@@ -9,7 +9,7 @@
 
 #include <qgov/core/error.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 group_by parse_group_by(std::string_view keys) {
   group_by g;

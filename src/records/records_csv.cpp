@@ -32,7 +32,7 @@
 #include <emmintrin.h>
 #endif
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 namespace {
 
 constexpr std::size_t field_count = 12;

@@ -5,7 +5,7 @@
 #include <map>
 #include <tuple>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 namespace {
 
 using detail::severity;  // src/detail/severity.hpp

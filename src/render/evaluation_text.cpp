@@ -8,7 +8,7 @@
 
 #include <qgov/render/text_width.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 

@@ -8,7 +8,7 @@
 
 #include <qgov/core/chinese_numeral.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace wording {
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@
 
 #include "detail/bureau_pages.hpp"
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 // report_css_bytes, report_css_size: src/detail/report.css, embedded at build time (cmake/embed_text.cmake)

@@ -1,6 +1,6 @@
 #include <qgov/render/text_width.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 namespace {
 
 // Decodes one code point at s[i], advancing i; invalid bytes count as one column each.

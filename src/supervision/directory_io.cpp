@@ -17,7 +17,7 @@
 #include "detail/csv.hpp"
 #include "detail/json_input.hpp"
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 namespace {
 
 using detail::at;

@@ -11,7 +11,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/supervision/random.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 namespace {
 
 std::string where(const std::string& origin) { return origin.empty() ? std::string() : " (" + origin + ")"; }

@@ -10,7 +10,7 @@
 #include <qgov/render/text_width.hpp>
 #include <qgov/io/csv.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 namespace {
 
 using ordered = nlohmann::ordered_json;

@@ -2,6 +2,8 @@
 // it. Those checks are static_asserts (tables and functions are constexpr): a table that breaks one does not compile.
 // The test cases cover what is not constexpr (parse_level, parse_list_flag), the aliases and the names that differ
 // from the enumerators' identifiers.
+#include <qgov/core/enum_names.hpp>
+
 #include <doctest/doctest.h>
 
 #include <array>
@@ -11,7 +13,6 @@
 #include <type_traits>
 
 #include <qgov/core/comparator.hpp>
-#include <qgov/core/enum_names.hpp>
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/eval/observation.hpp>
 #include <qgov/eval/policy.hpp>

@@ -21,7 +21,6 @@ import sys
 # Public headers with no behaviour of their own to test (rule 5), and why.
 UNTESTED = {
     "qgov/qgov.hpp": "the umbrella: includes every public header, declares nothing",
-    "qgov/version.hpp": "three macros and a string (tests/CMakeLists.txt's cli.version checks the string)",
     "qgov/core/spanned_text.hpp": "an aggregate: a text and its span (plan validation checks them against the source)",
     "qgov/eval/facts.hpp": "enums and an aggregate, filled by evaluate_goal and worded by explain_goal "
                            "(eval/evaluation_explanation_consistency_test.cpp checks the two agree)",
@@ -90,21 +89,22 @@ for f in files:
 headers = sorted(h for h in public if h.endswith(".hpp"))
 tested = {}  # header -> the test files named after it
 for f in tests:
-    parts = pathlib.PurePosixPath(f).parts  # ('tests', layer, name)
-    if len(parts) != 3:
+    parts = pathlib.PurePosixPath(f).parts  # ('tests', layer, name), or ('tests', name) for include/qgov/<stem>.hpp
+    if len(parts) not in (2, 3):
         continue
-    name = parts[2][: -len("_test.cpp")]
-    stems = [h for h in headers if h.startswith(f"qgov/{parts[1]}/") and h.count("/") == 2]
-    matches = [h for h in stems if name == h[len(f"qgov/{parts[1]}/"):-4] or name.startswith(h[len(f"qgov/{parts[1]}/"):-4] + "_")]
+    name = parts[-1][: -len("_test.cpp")]
+    prefix = "qgov/" + "".join(p + "/" for p in parts[1:-1])
+    stems = [h for h in headers if h.startswith(prefix) and h.count("/") == prefix.count("/")]
+    matches = [h for h in stems if name == h[len(prefix):-4] or name.startswith(h[len(prefix):-4] + "_")]
     if matches:
         tested.setdefault(max(matches, key=len), []).append(f)
 for h in headers:
     if h in UNTESTED:
         continue
-    layer, stem = (h.split("/")[1], h.split("/")[-1][:-4]) if h.count("/") == 2 else ("", h.split("/")[-1][:-4])
+    folder, stem = "".join(p + "/" for p in h.split("/")[1:-1]), h.split("/")[-1][:-4]
     candidates = tested.get(h, [])
     if not candidates:
-        problems.append(f"include/{h}: no test tests/{layer}/{stem}_test.cpp (or {stem}_<aspect>_test.cpp), "
+        problems.append(f"include/{h}: no test tests/{folder}{stem}_test.cpp (or {stem}_<aspect>_test.cpp), "
                         "and not listed as untested")
         continue
     for f in candidates:

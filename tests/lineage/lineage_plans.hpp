@@ -1,6 +1,8 @@
 // The plans, vocabulary and message helpers the lineage tests share (tests/lineage/data/, data/plans/).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -12,7 +14,7 @@
 
 #include "../test_support.hpp"
 
-namespace qgov::test {
+namespace qgov::inline QGOV_ABI::test {
 
 inline plan load(const std::string& rel) { return load_plan(repo(rel)); }
 inline const plan& dongli() {

@@ -1,12 +1,14 @@
 // The 15 inspection records checked by hand in docs/records.md (the worked examples), shared by the record tests.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 
 #include <qgov/core/date.hpp>
 #include <qgov/records/records_csv.hpp>
 
-namespace qgov::test {
+namespace qgov::inline QGOV_ABI::test {
 
 inline const std::string header = std::string(records::records_csv_header) + "\n";
 

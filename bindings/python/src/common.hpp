@@ -2,6 +2,8 @@
 // Python-side holder of an evaluation, which keeps the plan it was computed for.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -50,7 +52,7 @@ struct type_caster<boost::gregorian::date> {
 
 }  // namespace pybind11::detail
 
-namespace qgov::python {
+namespace qgov::inline QGOV_ABI::python {
 
 namespace py = pybind11;
 

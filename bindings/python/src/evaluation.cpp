@@ -3,7 +3,7 @@
 
 #include <pybind11/stl/filesystem.h>
 
-namespace qgov::python {
+namespace qgov::inline QGOV_ABI::python {
 namespace {
 
 py::object opt(const std::optional<double>& v) { return v ? py::cast(*v) : py::none(); }

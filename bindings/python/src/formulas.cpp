@@ -11,7 +11,7 @@
 
 #include <pybind11/numpy.h>
 
-namespace qgov::python {
+namespace qgov::inline QGOV_ABI::python {
 namespace {
 
 using namespace qgov::formulas;

@@ -6,7 +6,7 @@
 #include <qgov/lineage/diff.hpp>
 #include <qgov/lineage/rollup.hpp>
 
-namespace qgov::python {
+namespace qgov::inline QGOV_ABI::python {
 
 void bind_lineage(py::module_& m) {
   m.def("_rollup", [](const std::vector<plan>& plans, const std::vector<observation_ledger>& ledgers,

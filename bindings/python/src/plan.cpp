@@ -5,7 +5,7 @@
 
 #include <pybind11/stl/filesystem.h>
 
-namespace qgov::python {
+namespace qgov::inline QGOV_ABI::python {
 namespace {
 
 py::dict span_dict(const plan& p, source_span s) {

@@ -12,7 +12,7 @@
 #include <qgov/records/records_csv.hpp>
 #include <qgov/records/rectification.hpp>
 
-namespace qgov::python {
+namespace qgov::inline QGOV_ABI::python {
 namespace {
 
 using namespace qgov::records;

@@ -15,7 +15,7 @@
 #include <qgov/records/partials.hpp>
 #include <qgov/records/records_csv.hpp>
 
-namespace qgov::python {
+namespace qgov::inline QGOV_ABI::python {
 namespace {
 
 using namespace qgov::records;

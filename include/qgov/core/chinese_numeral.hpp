@@ -1,9 +1,11 @@
 // qgov/core/chinese_numeral.hpp — numbers as plans print them: clause （三）, （二十八）.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// 1…99 in Chinese numerals as clause numbers are printed (3 → 三, 10 → 十, 15 → 十五, 28 → 二十八); other numbers in
 /// Arabic digits.

@@ -1,12 +1,14 @@
 // qgov/core/comparator.hpp — how a target compares an observed value with its stated value.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string_view>
 
 #include <qgov/core/enum_names.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The comparison a target states. Strictness is data: "超过" is `gt`, "达到…以上" is `ge`.
 enum class comparator { gt, ge, lt, le, eq };

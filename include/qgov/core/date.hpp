@@ -1,13 +1,15 @@
 // qgov/core/date.hpp — calendar dates as boost::gregorian::date, with strict ISO-8601 parsing.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 using date = boost::gregorian::date;
 

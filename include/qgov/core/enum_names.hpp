@@ -1,11 +1,13 @@
 // qgov/core/enum_names.hpp — an enum's name table: each enumerator once, with the name files and JSON give it.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <optional>
 #include <string_view>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// One row of a name table: an enumerator and its name.
 template <class E>

@@ -1,12 +1,14 @@
 // qgov/core/error.hpp — the errors qgov reports: each names where the problem is and what was expected.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Base of every exception qgov throws.
 class error : public std::runtime_error {

@@ -1,6 +1,8 @@
 // qgov/core/ids.hpp — typed identifiers, so that a goal id can never be passed where a unit id is meant.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <compare>
 #include <functional>
 #include <ostream>
@@ -8,7 +10,7 @@
 #include <string_view>
 #include <utility>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A string identifier tagged with what it identifies; ids of different tags do not convert into each other.
 template <class Tag>

@@ -1,13 +1,15 @@
 // qgov/core/period.hpp — reporting periods (a year, a quarter, a month or a day) as the statistics publish them.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <qgov/core/date.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A reporting period: `2024`, `2024-Q3`, `2024-09` or `2024-09-30`. A figure for a period describes its end.
 class period {

@@ -1,10 +1,12 @@
 // qgov/core/rate.hpp — a rate that keeps its numerator and denominator, never a bare percentage.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cmath>
 #include <optional>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// `numerator` of `denominator` (e.g. 1 970 qualified batches of 2 000 sampled); the percentage is derived.
 struct rate {

@@ -1,11 +1,13 @@
 // qgov/core/source_span.hpp — a place in a plan's source text, as UTF-8 byte offsets.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A half-open byte range [begin, end) into a plan's UTF-8 source text.
 struct source_span {

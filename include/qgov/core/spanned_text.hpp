@@ -1,11 +1,13 @@
 // qgov/core/spanned_text.hpp — a piece of the plan's text together with where it stands in the source.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 
 #include <qgov/core/source_span.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Text quoted from the source, with its span: `source[span] == text` is checked when a plan loads.
 struct spanned_text {

@@ -2,6 +2,8 @@
 // bureau scorecards, and the plan's coverage.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -18,7 +20,7 @@
 #include <qgov/formulas/scorecard.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A named figure in a trace: an input, an intermediate value or a threshold.
 struct trace_value {

@@ -3,6 +3,8 @@
 // a sentence cannot say what the status does not.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -13,7 +15,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/eval/status.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The finding behind a status (docs/formulas.md, "Precedence of the facts").
 enum class evidence {

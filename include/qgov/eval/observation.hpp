@@ -1,6 +1,8 @@
 // qgov/eval/observation.hpp — reported figures for a plan's goals, with their revisions, and what was known when.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -14,7 +16,7 @@
 #include <qgov/core/period.hpp>
 #include <qgov/core/rate.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The administrative level a figure belongs to, for "各级" goals: 国家, 市, 区.
 enum class level { national, municipal, district };

@@ -1,6 +1,8 @@
 // qgov/eval/policy.hpp — every choice the sources leave open, as data with documented defaults.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,7 +12,7 @@
 #include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// How progress towards a numeric target is judged before its deadline.
 enum class progress_method {

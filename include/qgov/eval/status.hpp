@@ -1,12 +1,14 @@
 // qgov/eval/status.hpp — where a goal stands on a date.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string_view>
 
 #include <qgov/core/enum_names.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A goal's status as of a date; see docs/formulas.md ("Goal statuses") for the rule behind each.
 enum class goal_status {

@@ -1,12 +1,14 @@
 // qgov/extract/author.hpp — from a plan's text and a reviewed overlay to a plan file (docs/plan-format.md).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <string_view>
 
 #include <qgov/extract/extract.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Names the two inputs in messages.
 struct author_options {

@@ -1,13 +1,15 @@
 // qgov/extract/bureaus.hpp — the names local governments give their bureaus, with canonical English and kind.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <qgov/plan/responsible_unit.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A bureau as the dictionary knows it, for a name as printed (区市场监管局, 市市场监督管理局, 县发改委 …).
 struct known_bureau {

@@ -1,6 +1,8 @@
 // qgov/extract/extract.hpp — reading a draft plan straight from a plan's Chinese text: outline, lists, targets.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,7 +10,7 @@
 #include <qgov/core/source_span.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Options for `extract`.
 struct extract_options {

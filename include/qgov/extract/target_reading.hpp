@@ -2,6 +2,8 @@
 // The plan loader uses the same reading to check each goal's comparator, value and unit against its quote.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +13,7 @@
 #include <qgov/core/source_span.hpp>
 #include <qgov/plan/goal.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// One target read from a phrase such as 全社会研发支出占GDP比重超过3.8% or 力争注冊商標總量達到7萬件.
 struct target_reading {

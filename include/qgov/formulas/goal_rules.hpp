@@ -1,13 +1,15 @@
 // qgov/formulas/goal_rules.hpp — the rules of goal kinds that are not a single threshold: maintain, trend, milestone.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <span>
 
 #include <qgov/core/comparator.hpp>
 
-namespace qgov::formulas {
+namespace qgov::inline QGOV_ABI::formulas {
 
 /// "保持在30%以上": does every value in the window satisfy the comparator?
 struct maintain_check {

@@ -1,6 +1,8 @@
 // qgov/formulas/progress_measure.hpp — the Open SDG progress measure (Statistics Canada method, sdg-build 2.4.0) as pure functions.
 #pragma once
 
+#include <qgov/version.hpp>
+
 // Source: open-sdg/sdg-build, sdg/ProgressMeasure.py (commit 139fede74ba534d2ed8b9eee4cd878b41f54cb67), checked
 // against the 379 series sdg-build 2.4.0 published for Canada; the method, its quirks and how qgov departs from the
 // code where the code would crash are in docs/formulas.md, "Open SDG progress measure".
@@ -18,7 +20,7 @@
 
 #include <qgov/core/enum_names.hpp>
 
-namespace qgov::formulas {
+namespace qgov::inline QGOV_ABI::formulas {
 
 /// The base year when a configuration names none (sdg-build's default).
 inline constexpr int progress_default_base_year = 2015;

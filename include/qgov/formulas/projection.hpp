@@ -2,12 +2,14 @@
 // UNSD expected-value ratio. For counts that start near zero, where growth rates mislead.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cmath>
 #include <limits>
 #include <optional>
 #include <span>
 
-namespace qgov::formulas {
+namespace qgov::inline QGOV_ABI::formulas {
 
 /// A point of a series: time as a (fractional) year, and the value.
 struct time_point {

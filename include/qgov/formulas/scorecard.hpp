@@ -1,6 +1,8 @@
 // qgov/formulas/scorecard.hpp — 政府质量工作考核 grades and ranking: 0–100 scores, A/B/C/D, a veto forces D.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -12,7 +14,7 @@
 
 #include <qgov/core/enum_names.hpp>
 
-namespace qgov::formulas {
+namespace qgov::inline QGOV_ABI::formulas {
 
 /// The four grades of 《质量工作考核办法》 (国办发〔2013〕47号) and 津政办发〔2014〕79号.
 enum class grade { A, B, C, D };

@@ -1,10 +1,12 @@
 // qgov/formulas/target_check.hpp — does an observed value meet a target, exactly as the plan words it?
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <qgov/core/comparator.hpp>
 #include <qgov/plan/goal.hpp>
 
-namespace qgov::formulas {
+namespace qgov::inline QGOV_ABI::formulas {
 
 /// The comparison of one observed value with a target, with its inputs echoed for the trace.
 struct target_check {

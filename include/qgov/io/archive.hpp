@@ -1,6 +1,8 @@
 // qgov/io/archive.hpp — versioned archives (Boost.Serialization text, binary, XML) of plans, ledgers and evaluations.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <concepts>
 #include <filesystem>
 #include <iosfwd>
@@ -13,7 +15,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The Boost.Serialization archive inside a qgov archive. `text` and `xml` are portable across machines and are the
 /// long-term contract (qgov keeps reading them); `binary` is fast but tied to the writer's architecture (byte order,

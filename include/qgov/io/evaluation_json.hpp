@@ -1,13 +1,15 @@
 // qgov/io/evaluation_json.hpp — an evaluation as JSON: the contract dashboards and other tools read.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <string_view>
 
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The evaluation as JSON: {"plan", "as_of", "known_as_of", "goals": [{"id", "status", "value", "period", "projected",
 /// "explanation": {"zh", "en"}, "trace": {...}, "levels"}], "bureaus": [{"name", "id", "score", "grade", "rank", …}],

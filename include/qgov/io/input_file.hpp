@@ -1,13 +1,15 @@
 // qgov/io/input_file.hpp — how every reader takes a file: regular files only, each reader with a stated size limit.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <string_view>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The largest input each reader accepts, in bytes (docs/errors.md lists them). A file beyond its limit is refused
 /// before it is read, with one message naming the limit; these are far above any real file of the kind.

@@ -1,6 +1,8 @@
 // qgov/io/observation_files.hpp — observations from several files or folders at once (returned workbooks, CSV, JSON).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -8,7 +10,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The observations of several files, and what was done to read them.
 struct loaded_observations {

@@ -1,6 +1,8 @@
 // qgov/io/observations.hpp — observation files (CSV and JSON, format in docs/observations-format.md).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -11,7 +13,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The values a figure can plausibly take: within [min, max], and a whole number when `integer`.
 struct value_bounds {

@@ -1,6 +1,8 @@
 // qgov/io/plan_json.hpp — reading and writing plan files (JSON, schema in docs/plan-format.md).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -8,7 +10,7 @@
 
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Options for loading a plan file.
 struct plan_load_options {

@@ -1,10 +1,12 @@
 // qgov/io/progress_json.hpp — the Open SDG progress measure over a JSON batch, for `qgov progress --batch`.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <string_view>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Reads a JSON array of `{"points": [[year, value], …], "config": {"base_year", "target", "target_year",
 /// "direction": "positive"|"negative", "limit"}}` (config keys optional, Open SDG defaults) and returns a JSON array,

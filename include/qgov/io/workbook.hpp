@@ -3,6 +3,8 @@
 // without it these functions throw qgov::error saying so, and `workbook_support()` is false.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,7 +16,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Whether this build of qgov reads and writes workbooks.
 [[nodiscard]] bool workbook_support() noexcept;

@@ -1,6 +1,8 @@
 // qgov/lineage/cascade.hpp — does a child plan's target ask at least as much as its parent's, indicator by indicator?
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,7 +11,7 @@
 #include <qgov/lineage/indicators.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The outcome for one shared indicator and horizon.
 enum class cascade_verdict {

@@ -2,6 +2,8 @@
 // responsibility cells and units; as text, Markdown and JSON.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,7 +12,7 @@
 #include <qgov/core/ids.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// One field of a goal that differs, both values rendered as text (e.g. "value": "95" → "96").
 struct field_change {

@@ -2,6 +2,8 @@
 // each indicator with its unit, which way is better, and every alias with the source it was taken from.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,7 +13,7 @@
 #include <qgov/core/enum_names.hpp>
 #include <qgov/plan/goal.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Which way an indicator improves: higher (rates, ≥ targets) or lower (控制在…以内, ≤ targets).
 enum class better_direction { higher, lower };

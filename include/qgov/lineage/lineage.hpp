@@ -2,6 +2,8 @@
 // evaluation of a lineage as of a date with the targets in force then.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +15,7 @@
 #include <qgov/eval/policy.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// One version of a plan in a lineage and the first day it is in force.
 struct lineage_version {

@@ -2,6 +2,8 @@
 // across the plans (value, target, status), per plan a status summary, and a ranking with ties.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <optional>
 #include <string>
@@ -13,7 +15,7 @@
 #include <qgov/lineage/indicators.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// One plan of a roll-up with the figures to judge it by.
 struct rollup_input {

@@ -1,12 +1,14 @@
 // qgov/plan/document.hpp — the published document a plan comes from: its title, number, issuer and date.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 
 #include <qgov/core/date.hpp>
 #include <qgov/core/spanned_text.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The document header as printed, e.g. 东丽政发〔2024〕5号 issued by 东丽区人民政府 on 2024-08-22.
 struct document {

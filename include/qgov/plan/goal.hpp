@@ -1,6 +1,8 @@
 // qgov/plan/goal.hpp — a goal of the plan: what must hold, by when, as the text states it.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,7 +14,7 @@
 #include <qgov/core/ids.hpp>
 #include <qgov/core/source_span.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// How a goal is judged; see docs/plan-format.md for each kind's meaning.
 enum class goal_kind {

@@ -2,6 +2,8 @@
 // the plan it supersedes or amends and from when, its level, and the plans it implements (its parents).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -10,7 +12,7 @@
 #include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The level of government a plan belongs to.
 enum class plan_level { national, provincial, municipal, district };

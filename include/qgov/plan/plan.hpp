@@ -1,6 +1,8 @@
 // qgov/plan/plan.hpp — a validated plan: document, outline, units, responsibility matrix and goals, tied to its source text.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,7 +23,7 @@
 #include <qgov/plan/responsible_unit.hpp>
 #include <qgov/plan/structure.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Where a plan's source text comes from: a path relative to the plan file, and the text's SHA-256.
 struct source_info {

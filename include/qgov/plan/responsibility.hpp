@@ -1,6 +1,8 @@
 // qgov/plan/responsibility.hpp — who answers for each clause: the responsibility lists and their roles.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -9,7 +11,7 @@
 #include <qgov/core/ids.hpp>
 #include <qgov/core/source_span.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A unit's role in a clause's responsibility list.
 enum class role {

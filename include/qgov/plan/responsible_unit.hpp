@@ -1,6 +1,8 @@
 // qgov/plan/responsible_unit.hpp — the bureaus and other units a plan makes responsible for its clauses.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,7 +10,7 @@
 #include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// What kind of body a responsible unit is; the scorecard and reports group by it.
 enum class unit_kind {

@@ -1,13 +1,15 @@
 // qgov/plan/structure.hpp — the plan's outline: sections (一、), clauses (（一）) and columns (专栏N).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <vector>
 
 #include <qgov/core/ids.hpp>
 #include <qgov/core/spanned_text.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A numbered section, e.g. 二、推动经济质量效益型发展.
 struct section {

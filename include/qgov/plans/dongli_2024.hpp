@@ -1,9 +1,11 @@
 // qgov/plans/dongli_2024.hpp — the embedded default plan: 东丽区质量强区建设实施方案 (东丽政发〔2024〕5号).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <qgov/plan/plan.hpp>
 
-namespace qgov::plans {
+namespace qgov::inline QGOV_ABI::plans {
 
 /// The Dongli District 2024 quality plan, compiled in from data/plans/dongli-2024.json and its source text.
 /// Parsed and validated on first use (thread-safe); the same checks as `load_plan` apply.

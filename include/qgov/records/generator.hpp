@@ -1,6 +1,8 @@
 // qgov/records/generator.hpp — synthetic inspection records with realistic shape, identical on every platform.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -9,7 +11,7 @@
 #include <qgov/records/manufacturing_rate.hpp>
 #include <qgov/records/record_table.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 /// Shape of the synthetic data.
 struct generator_options {

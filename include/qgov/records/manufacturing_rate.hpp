@@ -1,6 +1,8 @@
 // qgov/records/manufacturing_rate.hpp — 制造业产品质量合格率: industry rates weighted by output value (formulas §1).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +13,7 @@
 #include <qgov/records/pass_rates.hpp>
 #include <qgov/records/record_table.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 /// Industrial output value of one industry in one region (NBS 分地区分行业工业产值); the weights.
 struct industry_output {

@@ -7,6 +7,8 @@
 // (qgov.dask) moves kilobytes between workers, not records.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -19,7 +21,7 @@
 #include <qgov/records/record_table.hpp>
 #include <qgov/records/rectification.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 /// The counts of one group of a pass-rate partial. A key not grouped by is -1 (programme, level), empty (region,
 /// category; record names are never empty) or 0 (period).

@@ -1,6 +1,8 @@
 // qgov/records/pass_rates.hpp — pass rate = qualified / sampled by any grouping, with Wilson intervals (formulas §6, §7).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -14,7 +16,7 @@
 #include <qgov/eval/observation.hpp>
 #include <qgov/records/record_table.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 /// The period a rate is grouped by, if any.
 enum class period_key : std::uint8_t { none, month, quarter, year };

@@ -1,6 +1,8 @@
 // qgov/records/record_table.hpp — raw inspection records (抽检记录) in columns: one array per field, names in dictionaries.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -15,7 +17,7 @@
 #include <qgov/core/error.hpp>
 #include <qgov/eval/observation.hpp>  // qgov::level
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 namespace detail {
 struct record_table_access;  // the CSV reader's bulk append (src/records/records_csv.cpp)

@@ -1,6 +1,8 @@
 // qgov/records/records_csv.hpp — the inspection-record CSV (docs/records.md): streamed in, every bad row reported.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
@@ -9,7 +11,7 @@
 
 #include <qgov/records/record_table.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 /// The header line every record file starts with.
 inline constexpr std::string_view records_csv_header =

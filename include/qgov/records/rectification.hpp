@@ -1,6 +1,8 @@
 // qgov/records/rectification.hpp — 监督抽查不合格整改完成率 per level (formulas §8, 总局令第18号 Arts. 45–48).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -13,7 +15,7 @@
 #include <qgov/records/pass_rates.hpp>
 #include <qgov/records/record_table.hpp>
 
-namespace qgov::records {
+namespace qgov::inline QGOV_ABI::records {
 
 /// Where one failed item stands on the as-of date.
 enum class rectification_status : std::uint8_t {

@@ -1,6 +1,8 @@
 // qgov/render/evaluation_text.hpp — an evaluation as terminal text or Markdown, in Chinese, English or both.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -8,7 +10,7 @@
 #include <qgov/plan/plan.hpp>
 #include <qgov/render/explanation.hpp>  // language, parse_language
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// A terminal report: status summary, every goal with its status and explanation, the bureau table.
 [[nodiscard]] std::string render_text(const evaluation& e, const plan& p, language lang = language::both);

@@ -3,6 +3,8 @@
 // (qgov/eval/facts.hpp). The text, Markdown, HTML and JSON renderers and the Python bindings go through it.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -18,7 +20,7 @@
 #include <qgov/plan/goal.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Which language(s) a rendering uses.
 enum class language { zh, en, both };

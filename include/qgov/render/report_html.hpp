@@ -1,6 +1,8 @@
 // qgov/render/report_html.hpp — an evaluation as one self-contained HTML page: goals, charts, scorecard, matrix.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -8,7 +10,7 @@
 #include <qgov/plan/plan.hpp>
 #include <qgov/render/evaluation_text.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// The scorecard report as a single HTML5 file with inline CSS and SVG only (no scripts, nothing fetched), readable
 /// on screen and printable to A4: the status summary, one anchored block per goal (status, progress, trajectory,

@@ -2,11 +2,13 @@
 // command line, a host's own terminal tables): display width, padding and clipping by terminal columns.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Columns a UTF-8 string occupies on a terminal: CJK ideographs and full-width forms take two, others one.
 [[nodiscard]] std::size_t display_width(std::string_view s);

@@ -2,6 +2,8 @@
 // then; run by `qgov test` and by host test suites (format: docs/scenarios.md).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -14,7 +16,7 @@
 #include <qgov/formulas/scorecard.hpp>
 #include <qgov/plan/plan.hpp>
 
-namespace qgov {
+namespace qgov::inline QGOV_ABI {
 
 /// Default tolerance of a value check when a scenario gives none: |actual − expected| ≤ 1e-9 · max(1, |expected|)
 /// (PROPOSED: exact up to floating-point noise; figures computed from decimals rarely compare exactly).

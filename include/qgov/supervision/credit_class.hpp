@@ -1,6 +1,8 @@
 // qgov/supervision/credit_class.hpp — credit-risk classes of clause （二十七）'s 信用监管, with the reasons for each.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -12,7 +14,7 @@
 #include <qgov/core/enum_names.hpp>
 #include <qgov/supervision/enterprise.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 
 /// One class of a scheme: the code written in files (`A`, `良好`), its Chinese and English names.
 struct class_label {

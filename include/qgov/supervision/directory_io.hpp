@@ -2,6 +2,8 @@
 // (CSV) and classification schemes (JSON); formats in docs/supervision.md.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -12,7 +14,7 @@
 #include <qgov/supervision/enterprise.hpp>
 #include <qgov/supervision/work_calendar.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 
 /// Parses an enterprise directory: header `id,name` plus any of `credit_class,penalties,warnings,fines_yuan,lists,
 /// last_inspected_on,conflicts`. Every problem is reported at line:column; `load_error` and nothing returned.

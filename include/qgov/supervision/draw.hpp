@@ -2,6 +2,8 @@
 // inspectors per object, from a recorded seed, reproducible byte for byte on any machine.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -15,7 +17,7 @@
 #include <qgov/supervision/enterprise.hpp>
 #include <qgov/supervision/work_calendar.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 
 /// How many objects a stratum (credit class) gives, and how recently inspected objects are left out.
 struct stratum_rule {

@@ -1,6 +1,8 @@
 // qgov/supervision/enterprise.hpp — the enterprise directory and the inspector roster of the 双随机 draw.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,7 +14,7 @@
 #include <qgov/core/enum_names.hpp>
 #include <qgov/core/ids.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 
 /// Identifies an enterprise (market entity) of the directory, e.g. its 统一社会信用代码 or a registry number.
 using enterprise_id = basic_id<struct enterprise_id_tag>;

@@ -2,6 +2,8 @@
 // classifications as text, JSON or CSV.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +13,7 @@
 #include <qgov/supervision/credit_class.hpp>
 #include <qgov/supervision/draw.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 
 /// What is published about the inspectors drawn. 津政规〔2025〕1号 Art. 3 requires 抽查事项、抽查计划和检查结果 to be
 /// public, not the inspectors' identities: the PROPOSED default publishes roster ids only, which an auditor holding

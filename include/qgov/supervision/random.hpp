@@ -4,13 +4,15 @@
 // implementation-defined.
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 
 /// The name and version of the whole procedure, recorded with every draw. A change to any step gets a new version.
 inline constexpr const char* draw_generator_name = "qgov-draw/1";

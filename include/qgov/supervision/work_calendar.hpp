@@ -2,6 +2,8 @@
 // for the 双随机 draw (the first five working days of each quarter).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <set>
 #include <string>
@@ -13,7 +15,7 @@
 #include <qgov/core/date.hpp>
 #include <qgov/core/period.hpp>
 
-namespace qgov::supervision {
+namespace qgov::inline QGOV_ABI::supervision {
 
 /// Monday to Friday are working days, except listed holidays; listed adjusted workdays (调休上班, usually a Saturday
 /// or Sunday) are working days. Which days are which is data: the State Council publishes them each year.

@@ -3,6 +3,8 @@
 // <doctest/doctest.h>); the checks themselves are plain functions returning the failure text (empty: passed).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <optional>
 #include <sstream>
 #include <string>
@@ -13,7 +15,7 @@
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/scenario/scenario.hpp>
 
-namespace qgov::testing {
+namespace qgov::inline QGOV_ABI::testing {
 
 /// A number as a person reads it (2, 66.6667).
 [[nodiscard]] inline std::string number_text(double v) {

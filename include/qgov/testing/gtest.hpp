@@ -3,6 +3,8 @@
 // the goal's explanation and trace. Needs GoogleTest/GoogleMock (libgtest-dev, libgmock-dev).
 #pragma once
 
+#include <qgov/version.hpp>
+
 #include <string>
 #include <utility>
 
@@ -11,7 +13,7 @@
 #include <qgov/eval/evaluation.hpp>
 #include <qgov/scenario/scenario.hpp>
 
-namespace qgov::testing {
+namespace qgov::inline QGOV_ABI::testing {
 
 namespace detail {
 inline bool explain(const std::vector<check_failure>& f, const evaluation& e, const std::string& goal,
