@@ -61,9 +61,17 @@ interval wilson_interval(double passed, double sampled, double z) noexcept {
   return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
-namespace detail {
-
 namespace {
+
+// The counter pass: one counter per cell, low 32 bits sampled, high 32 bits passed.
+struct cell_layout {
+  std::array<std::uint32_t, 5> dims{};       // programme, level, region, category, period
+  std::vector<std::uint32_t> period_of_day;  // day - first_day → period index
+  day_number first_day = 0;
+  std::vector<qgov::period> periods;
+  std::uint64_t cells = 1;
+};
+
 // The period containing `d`, and the first day after it.
 qgov::period period_of(date d, period_key k) {
   const auto ymd = d.year_month_day();
@@ -76,7 +84,6 @@ qgov::period period_of(date d, period_key k) {
   }
   return *qgov::period::parse(text);
 }
-}  // namespace
 
 cell_layout make_layout(const record_table& table, const group_by& keys) {
   cell_layout l;
@@ -222,15 +229,15 @@ void count_cells(const record_table& table, const cell_layout& l, const group_by
     for (std::size_t i = 0; i < stride; ++i) counters[i] += first[k * stride + i] + (second.empty() ? 0 : second[k * stride + i]);
 }
 
-}  // namespace detail
+}  // namespace
 
 rate_table pass_rates(const record_table& table, const group_by& keys, const rate_options& options) {
   rate_table out;
   out.keys = keys;
   out.options = options;
-  const detail::cell_layout l = detail::make_layout(table, keys);
+  const cell_layout l = make_layout(table, keys);
   std::vector<std::uint64_t> counters;
-  detail::count_cells(table, l, keys, options.filter, options.threads, counters);
+  count_cells(table, l, keys, options.filter, options.threads, counters);
   const auto& d = l.dims;
   for (std::uint64_t c = 0; c < l.cells; ++c) {
     const std::uint64_t v = counters[c];

@@ -129,18 +129,4 @@ struct goal_mapping {
 [[nodiscard]] std::vector<observation> to_observations(const rate_table& rates, const goal_mapping& goals,
                                                        date reported_on, const std::string& source);
 
-namespace detail {
-/// The raw counter pass (exposed for the benchmark): cell counters, low 32 bits sampled, high 32 bits passed.
-struct cell_layout {
-  std::array<std::uint32_t, 5> dims{};  // programme, level, region, category, period
-  std::vector<std::uint32_t> period_of_day;  // day - first_day → period index
-  day_number first_day = 0;
-  std::vector<qgov::period> periods;
-  std::uint64_t cells = 1;
-};
-[[nodiscard]] cell_layout make_layout(const record_table& table, const group_by& keys);
-void count_cells(const record_table& table, const cell_layout& layout, const group_by& keys,
-                 const record_filter& filter, unsigned threads, std::vector<std::uint64_t>& counters);
-}  // namespace detail
-
 }  // namespace qgov::records
