@@ -379,9 +379,9 @@ std::string overlay_skeleton(const plan_draft& draft, std::string_view id, std::
   std::set<std::string> ids;
   for (const auto& u : d.units) {
     const auto known = lookup_bureau(u.name);
-    std::string id = known ? known->id : u.id.str();
-    for (int n = 2; !ids.insert(id).second; ++n) id = (known ? known->id : u.id.str()) + "_" + std::to_string(n);
-    j["units"].push_back({{"id", id},
+    std::string unit_key = known ? known->id : u.id.str();
+    for (int n = 2; !ids.insert(unit_key).second; ++n) unit_key = (known ? known->id : u.id.str()) + "_" + std::to_string(n);
+    j["units"].push_back({{"id", unit_key},
                           {"name", u.name},
                           {"name_en", known ? known->name_en : std::string()},
                           {"kind", std::string(to_string(known ? known->kind : u.kind))}});
