@@ -33,7 +33,64 @@
 #endif
 
 namespace qgov::inline QGOV_ABI::records {
+namespace detail {
+// The reader's way into record_table: appends of rows it has checked, the dictionaries for interning, and a piece's
+// table appended to the whole with its dictionary codes translated.
+struct record_table_access {
+  static dictionary& regions(record_table& t) noexcept { return t.regions_; }
+  static dictionary& categories(record_table& t) noexcept { return t.categories_; }
+  static dictionary& enterprises(record_table& t) noexcept { return t.enterprises_; }
+  static bool append_id(record_table& t, std::string_view id) { return t.append_id(id); }
+  static void append(record_table& t, programme p, qgov::level l, day_number sampled, std::uint32_t region,
+                     std::uint32_t category, std::uint32_t enterprise, outcome o) {
+    t.append(p, l, sampled, region, category, enterprise, o);
+  }
+  static void append_failure(record_table& t, day_number ordered, day_number rectified, day_number reinspected,
+                             std::int8_t reinspection) {
+    t.append_failure(ordered, rectified, reinspected, reinspection);
+  }
+  static bool fits(const record_table& to, const record_table& from) {
+    return to.id_bytes_.size() + from.id_bytes_.size() <= std::numeric_limits<std::uint32_t>::max() &&
+           to.size() + from.size() < std::numeric_limits<std::uint32_t>::max();
+  }
+  static void append(record_table& to, const record_table& from, const std::array<std::vector<std::uint32_t>, 3>& code) {
+    if (from.empty()) return;
+    const std::size_t base = to.size();
+    const auto id_base = static_cast<std::uint32_t>(to.id_bytes_.size());
+    auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+    cat(to.programme_, from.programme_);
+    cat(to.level_, from.level_);
+    cat(to.outcome_, from.outcome_);
+    cat(to.sampled_on_, from.sampled_on_);
+    auto mapped = [](auto& a, const auto& b, const std::vector<std::uint32_t>& m) {
+      using T = typename std::decay_t<decltype(a)>::value_type;
+      const std::size_t at = a.size();
+      a.resize(at + b.size());
+      for (std::size_t i = 0; i < b.size(); ++i) a[at + i] = static_cast<T>(m[b[i]]);
+    };
+    mapped(to.region_, from.region_, code[0]);
+    mapped(to.category_, from.category_, code[1]);
+    mapped(to.enterprise_, from.enterprise_, code[2]);
+    const std::size_t at = to.id_end_.size();
+    to.id_end_.resize(at + from.id_end_.size());
+    for (std::size_t i = 0; i < from.id_end_.size(); ++i) to.id_end_[at + i] = from.id_end_[i] + id_base;
+    to.id_bytes_.append(from.id_bytes_);
+    const auto& ff = from.failures_;
+    auto& tf = to.failures_;
+    for (const std::uint32_t r : ff.row) tf.row.push_back(static_cast<std::uint32_t>(r + base));
+    cat(tf.ordered_on, ff.ordered_on);
+    cat(tf.rectified_on, ff.rectified_on);
+    cat(tf.reinspected_on, ff.reinspected_on);
+    cat(tf.reinspection_outcome, ff.reinspection_outcome);
+    if (base == 0 || from.min_day_ < to.min_day_) to.min_day_ = from.min_day_;
+    if (base == 0 || from.max_day_ > to.max_day_) to.max_day_ = from.max_day_;
+  }
+};
+}  // namespace detail
+
 namespace {
+
+using access = detail::record_table_access;
 
 constexpr std::size_t field_count = 12;
 enum col : std::size_t {
@@ -366,7 +423,7 @@ class loader {
 public:
   loader(const std::string& origin, const load_options& o)
       : origin_(origin), opt_(o),
-        index_{fast_index(table_.regions()), fast_index(table_.categories()), fast_index(table_.enterprises())} {}
+        index_{fast_index(access::regions(table_)), fast_index(access::categories(table_)), fast_index(access::enterprises(table_))} {}
 
   using read_fn = std::function<std::size_t(char*, std::size_t)>;
 
@@ -629,7 +686,7 @@ public:
       if (id.size() <= 16 && prev_id_row_ == row) increasing = key_less(prev_id_, prev_id_n_, idk, id.size());
       else increasing = table_.id(row - 1) < id;
     }
-    if (!table_.append_id(id)) return nullptr;
+    if (!access::append_id(table_, id)) return nullptr;
     ids_increasing_ = increasing;
     if (id.size() <= 16) {  // kept for the next row's order check
       prev_id_ = idk;
@@ -640,7 +697,7 @@ public:
       line_offset_ = line - row - 2;
       anchors_.push_back({static_cast<std::uint32_t>(row), line});
     }
-    table_.append(*prog, *lvl, sampled, code[0], code[1], code[2], outcome::pass);
+    access::append(table_, *prog, *lvl, sampled, code[0], code[1], code[2], outcome::pass);
     return sep[11] + 1;
 #else
     (void)p, (void)end, (void)line;
@@ -815,7 +872,7 @@ private:
       return;
     }
     if (ids_increasing_ && !table_.empty() && !(table_.id(table_.size() - 1) < t[c_id])) ids_increasing_ = false;
-    if (!table_.append_id(t[c_id])) {
+    if (!access::append_id(table_, t[c_id])) {
       rp.list.push_back({where(c_id), "record_id: the record ids pass 4 GiB in all"});
       reject(rp, line, raw);
       return;
@@ -825,8 +882,8 @@ private:
       line_offset_ = line - row - 2;
       anchors_.push_back({static_cast<std::uint32_t>(row), line});
     }
-    table_.append(*prog, *lvl, sampled, code[0], code[1], code[2], *out);
-    if (*out == outcome::fail || failure_cols) table_.append_failure(fd[0], fd[1], fd[2], re);
+    access::append(table_, *prog, *lvl, sampled, code[0], code[1], code[2], *out);
+    if (*out == outcome::fail || failure_cols) access::append_failure(table_, fd[0], fd[1], fd[2], re);
     if (table_.size() >= std::numeric_limits<std::uint32_t>::max()) {
       add_problem(std::to_string(line) + ":1", "more than 4 294 967 294 records; split the file");
       throw_problems();
@@ -986,51 +1043,6 @@ void parse_piece(const input_source& src, const std::string& origin, const load_
   }
 }
 
-}  // namespace
-
-namespace detail {
-// Appends a piece's table to the whole, its dictionary codes translated.
-struct record_table_access {
-  static bool fits(const record_table& to, const record_table& from) {
-    return to.id_bytes_.size() + from.id_bytes_.size() <= std::numeric_limits<std::uint32_t>::max() &&
-           to.size() + from.size() < std::numeric_limits<std::uint32_t>::max();
-  }
-  static void append(record_table& to, const record_table& from, const std::array<std::vector<std::uint32_t>, 3>& code) {
-    if (from.empty()) return;
-    const std::size_t base = to.size();
-    const auto id_base = static_cast<std::uint32_t>(to.id_bytes_.size());
-    auto cat = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
-    cat(to.programme_, from.programme_);
-    cat(to.level_, from.level_);
-    cat(to.outcome_, from.outcome_);
-    cat(to.sampled_on_, from.sampled_on_);
-    auto mapped = [](auto& a, const auto& b, const std::vector<std::uint32_t>& m) {
-      using T = typename std::decay_t<decltype(a)>::value_type;
-      const std::size_t at = a.size();
-      a.resize(at + b.size());
-      for (std::size_t i = 0; i < b.size(); ++i) a[at + i] = static_cast<T>(m[b[i]]);
-    };
-    mapped(to.region_, from.region_, code[0]);
-    mapped(to.category_, from.category_, code[1]);
-    mapped(to.enterprise_, from.enterprise_, code[2]);
-    const std::size_t at = to.id_end_.size();
-    to.id_end_.resize(at + from.id_end_.size());
-    for (std::size_t i = 0; i < from.id_end_.size(); ++i) to.id_end_[at + i] = from.id_end_[i] + id_base;
-    to.id_bytes_.append(from.id_bytes_);
-    const auto& ff = from.failures_;
-    auto& tf = to.failures_;
-    for (const std::uint32_t r : ff.row) tf.row.push_back(static_cast<std::uint32_t>(r + base));
-    cat(tf.ordered_on, ff.ordered_on);
-    cat(tf.rectified_on, ff.rectified_on);
-    cat(tf.reinspected_on, ff.reinspected_on);
-    cat(tf.reinspection_outcome, ff.reinspection_outcome);
-    if (base == 0 || from.min_day_ < to.min_day_) to.min_day_ = from.min_day_;
-    if (base == 0 || from.max_day_ > to.max_day_) to.max_day_ = from.max_day_;
-  }
-};
-}  // namespace detail
-
-namespace {
 
 // True when no two ids of the table are equal by hash (then they are all distinct); false when some may repeat.
 // Every step runs on all threads over a contiguous share of the rows: (1) hash each id and count the hashes per
@@ -1141,8 +1153,8 @@ std::optional<record_table> read_parallel(const input_source& src, const std::st
 
   read_buffer buf;  // the merging thread's, for pieces parsed again (and all of them on one thread)
   record_table table;
-  std::array<fast_index, 3> index{fast_index(table.regions()), fast_index(table.categories()),
-                                  fast_index(table.enterprises())};
+  std::array<fast_index, 3> index{fast_index(access::regions(table)), fast_index(access::categories(table)),
+                                  fast_index(access::enterprises(table))};
   bool increasing = true;
   std::size_t expected = 0, last_progress = 0;
   for (std::size_t k = 0; k < pieces; ++k) {
@@ -1168,7 +1180,7 @@ std::optional<record_table> read_parallel(const input_source& src, const std::st
       if (p.failed) return std::nullopt;
     }
     record_table& t = p.parsed->table();
-    if (!detail::record_table_access::fits(table, t)) return std::nullopt;
+    if (!access::fits(table, t)) return std::nullopt;
     std::array<std::vector<std::uint32_t>, 3> code;
     const std::array<const dictionary*, 3> dicts{&t.regions(), &t.categories(), &t.enterprises()};
     for (std::size_t d = 0; d < 3; ++d) {
@@ -1194,7 +1206,7 @@ std::optional<record_table> read_parallel(const input_source& src, const std::st
         }
       }
     }
-    detail::record_table_access::append(table, t, code);
+    access::append(table, t, code);
     expected = p.end;
     p.parsed.reset();
     {

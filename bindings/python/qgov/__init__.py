@@ -336,9 +336,10 @@ def records(frame: "pandas.DataFrame") -> record_table:
                                          enterprise, enterprises)
     except ValueError as e:  # "row N, column: …" with N a position: name the row by its label
         m = _re.match(r"row (\d+), (.*)", str(e))
-        if not m:
-            raise
-        raise _load_error("<DataFrame>", [(f"row {frame.index[int(m.group(1))]!r}", m.group(2))]) from None
+        if not m:  # a whole column: two values printing alike ("region_names: \"1\" is given twice …")
+            raise _load_error("<DataFrame>", [("columns", str(e))]) from None
+        what = _re.sub(r"^enterprise:", "enterprise_id:", m.group(2))  # the C++ column's name, the frame's column
+        raise _load_error("<DataFrame>", [(f"row {frame.index[int(m.group(1))]!r}", what)]) from None
 
 
 def _as_table(data) -> record_table:

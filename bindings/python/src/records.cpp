@@ -3,6 +3,8 @@
 #include "common.hpp"
 
 #include <limits>
+#include <optional>
+#include <span>
 #include <sstream>
 
 #include <pybind11/numpy.h>
@@ -31,12 +33,8 @@ arr<T> column(const py::handle& h, const char* name, std::optional<std::size_t> 
   return a;
 }
 
-[[noreturn]] void bad_row(std::size_t row, const char* name, const std::string& what) {
-  throw py::value_error("row " + std::to_string(row) + ", " + name + ": " + what);
-}
-
-// The table from code columns (the Python layer turns a DataFrame's columns into codes and dictionaries). Checks
-// every code against its dictionary and every date against the reader's range; one error names the first bad row.
+// The table from code columns (the Python layer turns a DataFrame's columns into codes and dictionaries), built by
+// record_table::from_columns, which checks every code and date first; one error names the first bad row.
 record_table table_from_columns(const py::handle& programme_h, const py::handle& level_h, const py::handle& sampled_h,
                                 const py::handle& outcome_h, const py::handle& region_h,
                                 const std::vector<std::string>& regions, const py::handle& category_h,
@@ -50,39 +48,21 @@ record_table table_from_columns(const py::handle& programme_h, const py::handle&
   const auto reg = column<std::int64_t>(region_h, "region", n);
   const auto cat = column<std::int64_t>(category_h, "category", n);
   const auto ent = column<std::int64_t>(enterprise_h, "enterprise_id", n);
-  if (regions.size() > record_table::max_small_dictionary || categories.size() > record_table::max_small_dictionary)
-    throw py::value_error("more than 65535 regions or categories");
-  const auto *p = prog.data(), *l = lvl.data(), *d = day.data(), *o = out.data(), *r = reg.data(), *c = cat.data(),
-             *e = ent.data();
-  constexpr std::int64_t first_day = days_from_civil(1900, 1, 1), last_day = days_from_civil(2200, 12, 31);
-  record_table t;
+  const auto span = [n](const auto& a) { return std::span<const std::int64_t>(a.data(), n); };
+  const record_columns columns{span(prog), span(lvl), span(day), span(out), span(reg), span(cat), span(ent),
+                               regions, categories, enterprises};
+  std::optional<record_table> t;
+  std::string problem;
   {
     py::gil_scoped_release unlocked;
-    for (std::size_t i = 0; i < n; ++i) {  // check everything before building: a bad input changes nothing
-      if (p[i] < 0 || p[i] >= static_cast<std::int64_t>(programme_count)) { py::gil_scoped_acquire g; bad_row(i, "programme", "unknown programme code " + std::to_string(p[i])); }
-      if (l[i] < 0 || l[i] > 2) { py::gil_scoped_acquire g; bad_row(i, "level", "unknown level code " + std::to_string(l[i])); }
-      if (d[i] < first_day || d[i] > last_day) { py::gil_scoped_acquire g; bad_row(i, "sampled_on", "missing, or outside 1900–2200"); }
-      if (o[i] < 0 || o[i] > 1) { py::gil_scoped_acquire g; bad_row(i, "outcome", "expected pass or fail"); }
-      if (r[i] < 0 || static_cast<std::size_t>(r[i]) >= regions.size()) { py::gil_scoped_acquire g; bad_row(i, "region", "missing"); }
-      if (c[i] < 0 || static_cast<std::size_t>(c[i]) >= categories.size()) { py::gil_scoped_acquire g; bad_row(i, "category", "missing"); }
-      if (e[i] < 0 || static_cast<std::size_t>(e[i]) >= enterprises.size()) { py::gil_scoped_acquire g; bad_row(i, "enterprise_id", "missing"); }
+    try {
+      t = record_table::from_columns(columns);  // checks every code first: a bad input builds nothing
+    } catch (const qgov::error& e) {
+      problem = e.what();
     }
   }
-  for (const auto& s : regions) (void)t.regions().intern(s);
-  for (const auto& s : categories) (void)t.categories().intern(s);
-  for (const auto& s : enterprises) (void)t.enterprises().intern(s);
-  {
-    py::gil_scoped_release unlocked;
-    t.reserve(n, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-      (void)t.append_id({});
-      t.append(static_cast<programme>(p[i]), static_cast<qgov::level>(l[i]), static_cast<day_number>(d[i]),
-               static_cast<std::uint32_t>(r[i]), static_cast<std::uint32_t>(c[i]), static_cast<std::uint32_t>(e[i]),
-               static_cast<outcome>(o[i]));
-      if (o[i] == 0) t.append_failure(no_day, no_day, no_day, -1);  // a failure with no rectification dates given
-    }
-  }
-  return t;
+  if (!t) throw py::value_error(problem);  // "row N, column: …", which the Python layer names by the row's label
+  return std::move(*t);
 }
 
 py::dict table_columns(const record_table& t) {

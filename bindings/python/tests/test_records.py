@@ -89,3 +89,14 @@ def test_bad_records(root, tmp_path):
         qgov.records(frame)
     with pytest.raises(qgov.Error, match="unknown"):
         qgov.pass_rates(qgov.records(frame.drop(index="r2")), by="colour")
+    # a column of mixed types whose values print alike (1 and "1") names one region twice: refused, where it once
+    # gave the second value a code with no name
+    mixed = frame.drop(index="r2").copy()
+    mixed = pd.concat([mixed, mixed.rename(index={"r1": "r3"})])
+    mixed["region"] = pd.Series([1, "1"], index=mixed.index, dtype=object)
+    with pytest.raises(qgov.LoadError, match='region_names: "1" is given twice'):
+        qgov.records(mixed)
+    frame.loc["r2", "sampled_on"] = "2025-01-02"
+    frame["enterprise_id"] = pd.Categorical(["e", None], categories=["e"])
+    with pytest.raises(qgov.LoadError, match="enterprise_id"):
+        qgov.records(frame)

@@ -7,6 +7,7 @@
 #include <deque>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,7 +21,7 @@
 namespace qgov::inline QGOV_ABI::records {
 
 namespace detail {
-struct record_table_access;  // the CSV reader's bulk append (src/records/records_csv.cpp)
+struct record_table_access;  // the CSV reader's appends (src/records/records_csv.cpp)
 }
 
 /// The sampling programme a record belongs to: each has its own official pass rate.
@@ -148,7 +149,21 @@ struct failure_columns {
   std::vector<std::int8_t> reinspection_outcome;                     ///< -1 empty, else outcome code
 };
 
-/// Inspection records in columns. Rows are appended (loaders, the generator) and never changed.
+/// Records given as columns of codes: the form a host that holds them column-wise has (a DataFrame's categorical
+/// codes, an Arrow table, a database cursor). Each of the seven columns has one value per record; the name lists
+/// give the names the region, category and enterprise codes stand for, each name once.
+struct record_columns {
+  std::span<const std::int64_t> programme;   ///< `programme` values (programme_names order), 0 … programme_count − 1
+  std::span<const std::int64_t> level;       ///< `qgov::level` values: 0 national, 1 municipal, 2 district
+  std::span<const std::int64_t> sampled_on;  ///< day numbers (days since 1970-01-01, days_from_civil), 1900–2200
+  std::span<const std::int64_t> outcome;     ///< `outcome` values: 0 fail, 1 pass
+  std::span<const std::int64_t> region;      ///< positions in region_names
+  std::span<const std::int64_t> category;    ///< positions in category_names
+  std::span<const std::int64_t> enterprise;  ///< positions in enterprise_names
+  std::span<const std::string> region_names, category_names, enterprise_names;
+};
+
+/// Inspection records in columns. Rows are appended (add, the loaders, from_columns) and never changed.
 class record_table {
 public:
   [[nodiscard]] std::size_t size() const noexcept { return programme_.size(); }
@@ -169,6 +184,12 @@ public:
                      r.reinspected_on ? to_day_number(*r.reinspected_on) : no_day,
                      r.reinspection_outcome ? static_cast<std::int8_t>(*r.reinspection_outcome) : std::int8_t{-1});
   }
+
+  /// A table from columns of codes. Every column's length, code and date and every name list is checked before
+  /// anything is built: the first problem throws qgov::error naming the row and column ("row 3, level: unknown level
+  /// code 7") or the list ("region_names: \"东丽\" is given twice, at 0 and 2"). Record ids are empty, and failed
+  /// records carry no rectification dates (load a record CSV for those).
+  [[nodiscard]] static record_table from_columns(const record_columns& columns);
 
   /// Row `i` as plain values.
   [[nodiscard]] record row(std::size_t i) const {
@@ -252,7 +273,13 @@ public:
     id_bytes_.shrink_to_fit();
   }
 
-  // Low-level appends for loaders: codes already validated. Dictionaries are reachable for interning.
+  /// Most regions and categories a table holds (their codes are 16-bit).
+  static constexpr std::size_t max_small_dictionary = 65535;
+
+private:
+  friend struct detail::record_table_access;
+  // Appends without checks, for add, from_columns and the CSV reader (record_table_access), which have checked the
+  // codes.
   /// Appends a record id; false (nothing appended) when the id arena would pass 4 GiB.
   bool append_id(std::string_view id) {
     if (id_bytes_.size() + id.size() > std::numeric_limits<std::uint32_t>::max()) return false;
@@ -280,15 +307,7 @@ public:
     failures_.reinspected_on.push_back(reinspected);
     failures_.reinspection_outcome.push_back(reinspection);
   }
-  dictionary& regions() noexcept { return regions_; }
-  dictionary& categories() noexcept { return categories_; }
-  dictionary& enterprises() noexcept { return enterprises_; }
 
-  /// Most regions and categories a table holds (their codes are 16-bit).
-  static constexpr std::size_t max_small_dictionary = 65535;
-
-private:
-  friend struct detail::record_table_access;
   [[nodiscard]] std::size_t id_length(std::size_t i) const noexcept {
     return static_cast<std::size_t>(id_end_[i] - (i == 0 ? 0 : id_end_[i - 1]));
   }
