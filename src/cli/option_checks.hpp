@@ -5,13 +5,18 @@
 
 #include <qgov/version.hpp>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include <qgov/core/enum_names.hpp>
+#include <qgov/core/error.hpp>
 
 namespace qgov::inline QGOV_ABI::cli {
 
@@ -51,6 +56,21 @@ inline CLI::Validator positive_number(double max) {
         return {};
       },
       "NUMBER > 0");
+}
+
+/// An option naming an enumerator takes exactly the names of its table (the names files and JSON use).
+template <class E, std::size_t N>
+CLI::IsMember one_of(const std::array<enum_name<E>, N>& table) {
+  std::vector<std::string> names;
+  for (const auto& row : table) names.emplace_back(row.name);
+  return CLI::IsMember(names);
+}
+
+/// The enumerator an option's value names (checked by one_of before: anything else is a bug, reported as such).
+template <class E, std::size_t N>
+E named(const std::array<enum_name<E>, N>& table, const std::string& value) {
+  if (const auto e = value_in(table, value)) return *e;
+  throw qgov::error("internal: \"" + value + "\" passed the option check but names no enumerator");
 }
 
 }  // namespace qgov::cli

@@ -15,6 +15,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "option_checks.hpp"
 
 namespace qgov::inline QGOV_ABI::cli {
 namespace {
@@ -142,9 +143,8 @@ struct plan_args {
 
 // --plan, --convention and --format (one of `formats`), as plan, matrix and unit take them.
 void add_plan_options(CLI::App* cmd, plan_args& a, const std::vector<std::string>& formats) {
-  const auto conventions = CLI::IsMember({"first_listed_leads", "all_responsible", "explicit"});
   add_plan_option(cmd, a.plan_file);
-  cmd->add_option("--convention", a.convention, "Read roles under this convention instead of the plan's")->check(conventions);
+  cmd->add_option("--convention", a.convention, "Read roles under this convention instead of the plan's")->check(one_of(role_convention_names));
   cmd->add_option("--format", a.format, "Output format")->check(CLI::IsMember(formats));
 }
 

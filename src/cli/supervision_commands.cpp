@@ -131,13 +131,13 @@ void add_supervision_commands(CLI::App& app) {
   d->add_option("--ratio", o->ratios, "A class's sampling ratio, CLASS=NUM/DEN or CLASS=NUM% (repeatable)");
   d->add_option("--frequency-cap", o->caps, "A class's frequency cap in days, CLASS=DAYS (repeatable)");
   d->add_option("--ratio-base", o->base, "The ratio is of the whole class or of the eligible objects")
-      ->check(CLI::IsMember({"population", "eligible"}));
+      ->check(one_of(ratio_base_names));
   d->add_option("--qualification", o->qualification, "Draw only inspectors holding this qualification");
   d->add_option("--timing", o->timing, "A date outside the first five working days: refuse, or record it")
-      ->check(CLI::IsMember({"enforce", "record_only"}));
+      ->check(one_of(timing_policy_names));
   d->add_option("--matter", o->matter, "The 抽查事项, as published");
   d->add_option("--inspectors-shown", o->shown, "What the record shows of the inspectors (default: id)")
-      ->check(CLI::IsMember({"none", "id", "name", "id_and_name"}));
+      ->check(one_of(inspector_disclosure_names));
   d->add_flag("--hide-class", o->hide_class, "Do not show each object's credit class");
   d->add_option("--results", o->results, "Inspection results to publish with the draw (CSV: enterprise_id,outcome,"
                                          "inspected_on,note); - for standard input")->check(existing_file_or_stdin);
@@ -167,17 +167,14 @@ void add_supervision_commands(CLI::App& app) {
     p.inspectors_per_object = o->per_object;
     for (const auto& r : o->ratios) apply_ratio(p, in.scheme, r);
     for (const auto& r : o->caps) apply_cap(p, in.scheme, r);
-    p.base = o->base == "eligible" ? ratio_base::eligible : ratio_base::population;
+    p.base = named(ratio_base_names, o->base);
     p.required_qualification = o->qualification;
-    p.timing = o->timing == "record_only" ? timing_policy::record_only : timing_policy::enforce;
+    p.timing = named(timing_policy_names, o->timing);
     p.matter = o->matter;
     const date on = o->on.empty() ? first_working_day(*q, in.calendar) : parse_date_option(o->on, "--on");
     const auto rec = run_draw(in, p, parse_seed(o->seed), *q, on);
     publication_options pub;
-    pub.inspectors = o->shown == "none"   ? inspector_disclosure::none
-                     : o->shown == "name" ? inspector_disclosure::name
-                     : o->shown == "id_and_name" ? inspector_disclosure::id_and_name
-                                                 : inspector_disclosure::id;
+    pub.inspectors = named(inspector_disclosure_names, o->shown);
     pub.show_class = !o->hide_class;
     if (!o->results.empty())
       pub.results = o->results == "-" ? parse_results_csv(read_input("-"), "<stdin>") : load_results(o->results);
