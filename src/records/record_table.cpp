@@ -2,7 +2,6 @@
 #include <qgov/records/record_table.hpp>
 
 #include <string>
-#include <unordered_map>
 
 #include <qgov/core/error.hpp>
 
@@ -19,15 +18,15 @@ void check_length(std::span<const std::int64_t> column, const char* name, std::s
                       std::to_string(column.size()));
 }
 
-void check_names(std::span<const std::string> names, const char* list, std::size_t most) {
+// Interns `names` into the table's empty dictionary `d` in order, so that position i is code i; a name given twice
+// would make two positions one code, and is refused with both positions.
+void intern_names(dictionary& d, std::span<const std::string> names, const char* list, std::size_t most) {
   if (names.size() > most)
     throw qgov::error(std::string(list) + ": " + std::to_string(names.size()) + " names, more than the " +
                       std::to_string(most) + " a table holds");
-  std::unordered_map<std::string_view, std::size_t> seen;
-  seen.reserve(names.size());
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (const auto [it, fresh] = seen.emplace(names[i], i); !fresh)
-      throw qgov::error(std::string(list) + ": \"" + names[i] + "\" is given twice, at " + std::to_string(it->second) +
+    if (const std::uint32_t code = d.intern(names[i]); code != i)
+      throw qgov::error(std::string(list) + ": \"" + names[i] + "\" is given twice, at " + std::to_string(code) +
                         " and " + std::to_string(i) + " (each name once, so that a code means one name)");
 }
 
@@ -47,13 +46,14 @@ record_table record_table::from_columns(const record_columns& c) {
   check_length(c.region, "region", n);
   check_length(c.category, "category", n);
   check_length(c.enterprise, "enterprise", n);
-  check_names(c.region_names, "region_names", max_small_dictionary);
-  check_names(c.category_names, "category_names", max_small_dictionary);
-  check_names(c.enterprise_names, "enterprise_names", std::numeric_limits<std::uint32_t>::max());
+  record_table t;  // the caller sees it only if every check below passes
+  intern_names(t.regions_, c.region_names, "region_names", max_small_dictionary);
+  intern_names(t.categories_, c.category_names, "category_names", max_small_dictionary);
+  intern_names(t.enterprises_, c.enterprise_names, "enterprise_names", std::numeric_limits<std::uint32_t>::max());
   if (n >= std::numeric_limits<std::uint32_t>::max())
     throw qgov::error("more than 4 294 967 294 records in one table; split them");
   constexpr std::int64_t first_day = days_from_civil(1900, 1, 1), last_day = days_from_civil(2200, 12, 31);
-  for (std::size_t i = 0; i < n; ++i) {  // everything checked first: a bad input builds nothing
+  for (std::size_t i = 0; i < n; ++i) {  // every row checked before one is appended
     if (c.programme[i] < 0 || c.programme[i] >= static_cast<std::int64_t>(programme_count))
       bad_row(i, "programme", "unknown programme code " + std::to_string(c.programme[i]));
     if (c.level[i] < 0 || c.level[i] >= static_cast<std::int64_t>(level_names.size()))
@@ -64,10 +64,6 @@ record_table record_table::from_columns(const record_columns& c) {
     check_code(c.category[i], i, "category", c.category_names.size());
     check_code(c.enterprise[i], i, "enterprise", c.enterprise_names.size());
   }
-  record_table t;
-  for (const auto& s : c.region_names) (void)t.regions_.intern(s);
-  for (const auto& s : c.category_names) (void)t.categories_.intern(s);
-  for (const auto& s : c.enterprise_names) (void)t.enterprises_.intern(s);
   t.reserve(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     (void)t.append_id({});
